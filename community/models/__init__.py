@@ -1,0 +1,5 @@
+"""Community models, one module per idea."""
+
+from .members import User
+
+__all__ = ["User"]

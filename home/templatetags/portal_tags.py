@@ -1,0 +1,75 @@
+"""Template helpers shared by every page: navigation, language switch, canonical and alternate URLs."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _home_for(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site else None
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """Pages the editors marked "show in menus", in the reader's language."""
+    request = context.get("request")
+    home = _home_for(request) if request else None
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu().specific())
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    request = context.get("request")
+    home = _home_for(request) if request else None
+    return home.get_url(request=request) if home else "/"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """[(code, name, url, is_current)] for the language switch.
+
+    On a page, each language links to that page's live translation (or to that language's home page when
+    there is none); elsewhere to the same path under the other language prefix.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    links = []
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            t.locale.language_code: t for t in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    for code, name in settings.LANGUAGES:
+        if isinstance(page, Page):
+            target = translations.get(code)
+            if target is None:
+                site = Site.find_for_request(request)
+                locale = Locale.objects.filter(language_code=code).first()
+                target = site.root_page.get_translation_or_none(locale) if site and locale else None
+            url = target.get_url(request=request) if target else "/"
+        else:
+            url = translate_url(request.get_full_path(), code) if request else "/"
+        links.append((code, name, url, code == current))
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """hreflang alternates of the current page: [(language_code, absolute_url)]."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page):
+        return []
+    return [
+        (t.locale.language_code, t.get_full_url(request=request))
+        for t in page.get_translations(inclusive=True).live().select_related("locale")
+    ]
