@@ -26,6 +26,8 @@ if settings.DEBUG:
 
 # Japanese (the default) has no prefix: /stories/ ; English lives under /en/stories/.
 urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("", include("community.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -61,8 +61,10 @@ def build_site(apps, schema_editor):
     collection = Collection.objects.filter(depth=1).first()
     for name in ("Editors", "Moderators"):
         group, _ = Group.objects.get_or_create(name=name)
-        admin_access = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
-        group.permissions.add(*admin_access)
+        group.permissions.add(*Permission.objects.filter(
+            content_type__app_label__in=["wagtailadmin", "simple_translation"],
+            codename__in=["access_admin", "submit_translation"],
+        ))
         for permission in page_perms:
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
         if collection:
@@ -79,6 +81,7 @@ class Migration(migrations.Migration):
         ("wagtailimages", "0027_image_description"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("auth", "0012_alter_user_first_name_max_length"),
+        ("simple_translation", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(build_site, migrations.RunPython.noop)]

@@ -1,0 +1,193 @@
+"""Demo members for the embedded default: ~40 invented alumni and employees, pending applicants, demo logins.
+
+Called by `manage.py seed_demo`; idempotent (people are found by e-mail address). Every person here is invented.
+"""
+
+import functools
+import random
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from .audiences import Audience, MemberKind, MembershipStatus, OpenTo
+from .models import Application, OrgUnit, Profile
+
+DEMO_PASSWORD = "tsunagari-demo"  # noqa: S105 - demo content for the embedded default only
+DEMO_LOGINS = {
+    "member": "member@tsunagari.example",
+    "applicant": "applicant@tsunagari.example",
+    "secretariat": "secretariat@tsunagari.example",
+}
+
+DEPARTMENTS = [
+    ("商品開発部", "Product Development"), ("研究所", "Research Laboratory"), ("品質保証部", "Quality Assurance"),
+    ("東京営業部", "Tokyo Sales"), ("大阪営業部", "Osaka Sales"), ("マーケティング部", "Marketing"),
+    ("生産技術部", "Production Engineering"), ("調達部", "Procurement"), ("人事部", "Human Resources"),
+    ("経理部", "Finance"), ("海外事業部", "International Business"), ("情報システム部", "IT"),
+]
+SITES = [
+    ("本社（東京・中央区）", "Head office (Tokyo)"), ("川崎研究所", "Kawasaki Laboratory"),
+    ("静岡工場", "Shizuoka Plant"), ("北海道工場", "Hokkaido Plant"), ("大阪支社", "Osaka Branch"),
+    ("福岡営業所", "Fukuoka Office"), ("シンガポール拠点", "Singapore Office"),
+]
+FAMILY = [
+    ("佐藤", "さとう", "Sato"), ("鈴木", "すずき", "Suzuki"), ("高橋", "たかはし", "Takahashi"),
+    ("田中", "たなか", "Tanaka"), ("伊藤", "いとう", "Ito"), ("渡辺", "わたなべ", "Watanabe"),
+    ("山本", "やまもと", "Yamamoto"), ("中村", "なかむら", "Nakamura"), ("小林", "こばやし", "Kobayashi"),
+    ("加藤", "かとう", "Kato"), ("吉田", "よしだ", "Yoshida"), ("山田", "やまだ", "Yamada"),
+    ("松本", "まつもと", "Matsumoto"), ("井上", "いのうえ", "Inoue"), ("木村", "きむら", "Kimura"),
+    ("林", "はやし", "Hayashi"), ("清水", "しみず", "Shimizu"), ("森", "もり", "Mori"),
+    ("池田", "いけだ", "Ikeda"), ("橋本", "はしもと", "Hashimoto"), ("石川", "いしかわ", "Ishikawa"),
+    ("髙橋", "たかはし", "Takahashi"), ("前田", "まえだ", "Maeda"), ("藤田", "ふじた", "Fujita"),
+]
+GIVEN = [
+    ("花子", "はなこ", "Hanako"), ("健太", "けんた", "Kenta"), ("美咲", "みさき", "Misaki"),
+    ("翔太", "しょうた", "Shota"), ("由美", "ゆみ", "Yumi"), ("大輔", "だいすけ", "Daisuke"),
+    ("さくら", "さくら", "Sakura"), ("拓也", "たくや", "Takuya"), ("恵", "めぐみ", "Megumi"),
+    ("直樹", "なおき", "Naoki"), ("彩", "あや", "Aya"), ("誠", "まこと", "Makoto"),
+    ("千尋", "ちひろ", "Chihiro"), ("亮", "りょう", "Ryo"), ("智子", "ともこ", "Tomoko"),
+    ("和也", "かずや", "Kazuya"), ("麻衣", "まい", "Mai"), ("修", "おさむ", "Osamu"),
+]
+NOW_DOING = [
+    ("株式会社ミドリノ", "代表取締役"), ("フードテック・ラボ合同会社", "CTO"), ("キャリアデザイン室 あおば", "キャリアコーチ"),
+    ("株式会社はこぶね物流", "事業開発マネージャー"), ("やまびこ農園", "農園主"), ("外資系消費財メーカー", "ブランドマネージャー"),
+    ("地方銀行", "法人営業"), ("ひなた食品株式会社", "課長"), ("ひなた食品株式会社", "主任研究員"),
+    ("フリーランス", "食品表示コンサルタント"), ("NPO法人こども食堂ネット", "理事"), ("大学", "准教授（食品科学）"),
+]
+EXPERTISE = ["商品開発", "品質管理", "マーケティング", "法人営業", "食品表示", "発酵", "冷凍技術", "物流", "採用",
+             "海外事業", "データ分析", "起業", "ブランディング", "サステナビリティ", "生産管理", "ファシリテーション"]
+LOCATIONS = ["東京都", "神奈川県", "大阪府", "静岡県", "北海道", "福岡県", "愛知県", "Singapore", "京都府"]
+BIOS = [
+    "入社後は冷凍食品の開発に10年。いまはスタートアップで植物性たんぱくの商品をつくっています。",
+    "営業一筋15年。現在はキャリアコーチとして、40代からの転職や学び直しを支援しています。",
+    "研究所で発酵の基礎研究を担当していました。同期や後輩の皆さんと久しぶりに話したいです。",
+    "工場の生産技術から物流の世界へ。現場の改善が好きです。協業のご相談歓迎です。",
+    "マーケティング部でブランドを担当。いまは地域の食材を使った商品づくりを応援しています。",
+    "人事部で新卒採用を担当しています。アルムナイの皆さんの経験を社内に届けたいと思っています。",
+    "海外事業部でシンガポールに駐在していました。東南アジアの食の話ならお任せください。",
+]
+
+
+def _org_units():
+    for index, (name, name_en) in enumerate(DEPARTMENTS):
+        OrgUnit.objects.update_or_create(kind=OrgUnit.DEPARTMENT, name=name,
+                                         defaults={"name_en": name_en, "sort_order": index})
+    for index, (name, name_en) in enumerate(SITES):
+        OrgUnit.objects.update_or_create(kind=OrgUnit.SITE, name=name, defaults={"name_en": name_en, "sort_order": index})
+    return list(OrgUnit.objects.filter(kind=OrgUnit.DEPARTMENT)), list(OrgUnit.objects.filter(kind=OrgUnit.SITE))
+
+
+@functools.cache
+def _demo_password_hash():
+    return make_password(DEMO_PASSWORD)  # hashed once: hashing per user would make seeding slow
+
+
+def _user(email, **extra):
+    User = get_user_model()
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create(email=email, password=_demo_password_hash(), **extra)
+    _verified(user)
+    return user
+
+
+def _verified(user):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+
+
+def _person(rng, index):
+    family, given = FAMILY[index % len(FAMILY)], GIVEN[(index * 7) % len(GIVEN)]
+    return {
+        "display_name": f"{family[0]} {given[0]}",
+        "name_kana": f"{family[1]} {given[1]}",
+        "name_romaji": f"{given[2]} {family[2]}",
+        "handle": f"{given[2]}-{family[2]}-{index}".lower(),
+    }
+
+
+def _member(rng, index, departments, sites, kind, email=None):
+    person = _person(rng, index)
+    email = email or f"{person['handle']}@members.tsunagari.example"
+    user = _user(email)
+    profile = Profile.objects.filter(user=user).first()
+    if profile is not None:
+        return profile
+    joined = rng.randint(1990, 2020)
+    left = None if kind == MemberKind.EMPLOYEE else min(joined + rng.randint(3, 20), 2026)
+    organisation, title = NOW_DOING[index % len(NOW_DOING)]
+    if kind == MemberKind.EMPLOYEE:
+        organisation, title = "ひなた食品株式会社", rng.choice(["課長", "主任", "担当", "部長"])
+    approved = timezone.now() - timezone.timedelta(days=rng.randint(3, 360))
+    profile = Profile.objects.create(
+        user=user, handle=person["handle"], kind=kind, status=MembershipStatus.MEMBER, approved_at=approved,
+        display_name=person["display_name"], name_kana=person["name_kana"], name_romaji=person["name_romaji"],
+        former_surname=rng.choice(["", "", "", "小野", "村上"]),
+        joined_year=joined, left_year=left, organisation=organisation, job_title=title,
+        location=rng.choice(LOCATIONS), bio=BIOS[index % len(BIOS)],
+        open_to=rng.sample(OpenTo.values, rng.randint(0, 3)),
+        links=[f"https://example.jp/{person['handle']}"] if rng.random() < 0.3 else [],
+        hidden_from_directory=index % 13 == 5,
+        public_card=index % 9 == 0,
+        public_headline=f"{joined}年入社・{title}" if index % 9 == 0 else "",
+        is_supporter=index % 6 == 0,
+        supporter_since=approved if index % 6 == 0 else None,
+        # Varied privacy choices: some share everything with members, some keep work or years to themselves.
+        work_audience=rng.choice([Audience.MEMBERS, Audience.MEMBERS, Audience.ALUMNI, Audience.PRIVATE]),
+        career_years_audience=rng.choice([Audience.MEMBERS, Audience.MEMBERS, Audience.MEMBERS, Audience.PRIVATE]),
+        location_audience=rng.choice([Audience.MEMBERS, Audience.PRIVATE, Audience.EMPLOYEES]),
+        former_surname_audience=rng.choice([Audience.MEMBERS, Audience.PRIVATE]),
+        links_audience=rng.choice([Audience.MEMBERS, Audience.PRIVATE]),
+    )
+    profile.departments.set(rng.sample(departments, rng.randint(1, 3)))
+    profile.sites.set(rng.sample(sites, rng.randint(0, 2)))
+    profile.expertise.set(rng.sample(EXPERTISE, rng.randint(1, 4)))
+    Profile.objects.filter(pk=profile.pk).update(created_at=approved)
+    return profile
+
+
+PENDING = [
+    ("井口 真理子", "いぐち まりこ", "Mariko Iguchi", 2004, 2019, "マーケティング部, 大阪営業部", "NPO法人 食のみらい"),
+    ("長谷川 亮介", "はせがわ りょうすけ", "Ryosuke Hasegawa", 1998, 2015, "生産技術部（静岡工場）", "株式会社かもめ機械"),
+    ("岡田 ひかり", "おかだ ひかり", "Hikari Okada", 2012, 2023, "品質保証部", "フリーランス"),
+]
+
+
+def _applicant(email, full_name, kana, romaji, joined, left, departments, organisation):
+    user = _user(email)
+    if not Application.objects.filter(user=user).exists():
+        from .membership import submit_application
+
+        submit_application(Application(
+            user=user, kind=MemberKind.ALUMNI, full_name=full_name, name_kana=kana, name_romaji=romaji,
+            joined_year=joined, left_year=left, departments=departments, organisation=organisation,
+            message="お世話になりました。また皆さんとつながれたら嬉しいです。",
+        ))
+    return user
+
+
+def seed_members(stdout=None, count=40):
+    """Create the demo members, applicants and logins. Returns the number of member profiles."""
+    rng = random.Random(2026)  # deterministic: the same demo every time
+    departments, sites = _org_units()
+    for index in range(count):
+        kind = MemberKind.EMPLOYEE if index % 5 == 1 else MemberKind.ALUMNI
+        _member(rng, index, departments, sites, kind)
+
+    member = _member(rng, 100, departments, sites, MemberKind.ALUMNI, email=DEMO_LOGINS["member"])
+    Profile.objects.filter(pk=member.pk).update(hidden_from_directory=False)
+    secretariat = _member(rng, 101, departments, sites, MemberKind.SECRETARIAT, email=DEMO_LOGINS["secretariat"])
+    secretariat.user.groups.add(Group.objects.get(name="Secretariat"))
+
+    _applicant(DEMO_LOGINS["applicant"], "岡本 慎也", "おかもと しんや", "Shinya Okamoto", 2001, 2018,
+               "東京営業部", "株式会社はこぶね物流")
+    for index, row in enumerate(PENDING):
+        _applicant(f"pending{index + 1}@tsunagari.example", *row)
+    total = Profile.objects.filter(status=MembershipStatus.MEMBER).count()
+    if stdout:
+        stdout.write(f"  members: {total}, pending applications: "
+                     f"{Application.objects.filter(status=Application.Status.PENDING).count()}")
+    return total

@@ -1,0 +1,131 @@
+"""The secretariat's side of membership in the Wagtail admin (wagtail-modeladmin, one small class each)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from . import admin_views
+from .models import Application, AuditEntry, OrgUnit, Profile
+
+
+class ApplicationButtons(ButtonHelper):
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude=["edit", "delete"])
+        if obj.status == Application.Status.PENDING and self.request.user.has_perm(admin_views.DECIDE_PERMISSION):
+            buttons.insert(0, {
+                "url": reverse("community_decide_application", args=[obj.pk]),
+                "label": _("Decide"), "classname": "button button-small", "title": _("Approve or reject"),
+            })
+        return buttons
+
+
+class ApplicationAdmin(ModelAdmin):
+    model = Application
+    menu_label = _("Applications")
+    menu_icon = "form"
+    list_display = ("full_name", "name_kana", "kind", "joined_year", "left_year", "status", "created_at")
+    list_filter = ("status", "kind", "joined_year")
+    search_fields = ("full_name", "name_kana", "name_romaji", "user__email", "employee_number", "departments")
+    inspect_view_enabled = True
+    button_helper_class = ApplicationButtons
+
+
+class ProfileButtons(ButtonHelper):
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude=["edit", "delete"])
+        if self.request.user.has_perm(admin_views.SUSPEND_PERMISSION) and obj.status in ("member", "suspended"):
+            buttons.append({
+                "url": reverse("community_suspend_member", args=[obj.pk]),
+                "label": _("Suspend") if obj.status == "member" else _("Reinstate"),
+                "classname": "button button-small button-secondary", "title": _("Suspend or reinstate"),
+            })
+        return buttons
+
+
+class ProfileAdmin(ModelAdmin):
+    model = Profile
+    menu_label = _("Members")
+    menu_icon = "group"
+    list_display = ("display_name", "name_kana", "kind", "status", "joined_year", "is_supporter", "approved_at")
+    list_filter = ("status", "kind", "is_supporter")
+    search_fields = ("display_name", "name_kana", "name_romaji", "former_surname", "user__email")
+    inspect_view_enabled = True
+    button_helper_class = ProfileButtons
+
+
+class ReadOnlyPermissions(PermissionHelper):
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class AuditAdmin(ModelAdmin):
+    model = AuditEntry
+    menu_label = _("Audit log")
+    menu_icon = "history"
+    list_display = ("created_at", "actor", "action", "target", "reason")
+    list_filter = ("action",)
+    search_fields = ("target", "reason", "actor__email")
+    permission_helper_class = ReadOnlyPermissions
+
+
+class OrgUnitAdmin(ModelAdmin):
+    model = OrgUnit
+    menu_label = _("Departments and sites")
+    menu_icon = "site"
+    list_display = ("name", "name_en", "kind", "sort_order")
+    list_filter = ("kind",)
+    search_fields = ("name", "name_en")
+
+
+class SecretariatMenuItem(MenuItem):
+    """A menu item shown only to users holding the permission its view requires."""
+
+    def __init__(self, *args, permission, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+class MembershipGroup(ModelAdminGroup):
+    menu_label = _("Membership")
+    menu_icon = "group"
+    menu_order = 250
+    items = (ApplicationAdmin, ProfileAdmin, AuditAdmin, OrgUnitAdmin)
+
+    def get_submenu_items(self):
+        items = super().get_submenu_items()
+        items.insert(0, SecretariatMenuItem(
+            _("Pending applications"), reverse("community_application_queue"), icon_name="tasks", order=1,
+            permission=admin_views.DECIDE_PERMISSION,
+        ))
+        items.insert(3, SecretariatMenuItem(
+            _("Supporters"), reverse("community_profile_modeladmin_index") + "?is_supporter__exact=1",
+            icon_name="pick", order=3, permission="community.view_profile",
+        ))
+        return items
+
+
+modeladmin_register(MembershipGroup)
+
+
+@hooks.register("register_admin_urls")
+def membership_admin_urls():
+    return [
+        path("membership/queue/", admin_views.application_queue, name="community_application_queue"),
+        path("membership/applications/<int:pk>/decide/", admin_views.decide_application,
+             name="community_decide_application"),
+        path("membership/members/<int:pk>/suspend/", admin_views.suspend_member, name="community_suspend_member"),
+    ]
