@@ -191,3 +191,92 @@ def seed_members(stdout=None, count=40):
         stdout.write(f"  members: {total}, pending applications: "
                      f"{Application.objects.filter(status=Application.Status.PENDING).count()}")
     return total
+
+
+GROUPS = [
+    ("商品開発OB・OG会", "theme", False, "商品開発に関わった人の集まり。新商品の話、食のトレンド、開発の悩み相談などをゆるく。"),
+    ("キャリア相談室", "theme", False, "転職・独立・学び直し。先輩アルムナイに気軽に相談できる場所です。"),
+    ("起業家ネットワーク", "expertise", False, "会社を立ち上げたアルムナイと、これから挑戦したい人のためのグループ。"),
+    ("品質保証・食品表示の会", "expertise", False, "品質保証、食品表示、法規制の情報交換。最新の改正情報もここで。"),
+    ("関西アルムナイ", "region", False, "大阪・京都・神戸あたりに住むアルムナイの集まり。年に数回の懇親会も。"),
+    ("北海道つながり", "region", False, "北海道工場ゆかりの人、北海道在住の人のグループです。"),
+    ("2000年代入社 同期会", "generation", False, "2000〜2009年入社の同期・同世代で近況報告しましょう。"),
+    ("子育て・介護と仕事", "theme", True, "家族のことと仕事の両立について、安心して話せる非公開グループです。"),
+    ("海外で働く人たち", "region", False, "シンガポール、タイ、アメリカなど海外で働くアルムナイの情報交換。"),
+    ("発酵研究会", "expertise", True, "研究所で発酵に携わった人の非公開グループ。論文紹介や技術の相談など。"),
+]
+POSTS = [
+    "久しぶりに投稿します。先月、元同僚と偶然再会して、ここに登録したと聞きました。皆さんお元気ですか？",
+    "新しく立ち上げた会社で、冷凍技術に詳しい方を探しています。**業務委託**でも大歓迎です。",
+    "来月のキャリアフェスティバル、オンラインで参加予定です。登壇される皆さん、楽しみにしています！",
+    "転職して3年、ようやく落ち着いてきました。前職で学んだ品質の考え方が今でも役立っています。",
+    "大阪で小さな懇親会を企画しています。10月の金曜夜、梅田あたりでいかがでしょう。",
+    "食品表示の改正について、分かりやすい資料を見つけました。https://example.jp/labeling-guide",
+    "研究所時代の先輩に教わった「まず手を動かす」を、今は後輩に伝えています。",
+    "子どもの夏休みの間の働き方、皆さんどう工夫していますか？",
+    "シンガポールで日本の調味料がよく売れています。現地の反応を共有しますね。",
+    "北海道工場の近くにできた新しいカフェ、地元の牛乳を使っていておすすめです。",
+]
+COMMENTS = [
+    "お元気そうで何よりです！またゆっくり話しましょう。",
+    "ぜひ詳しく教えてください。DMしますね。",
+    "私も参加します！当日お会いできるのを楽しみにしています。",
+    "わかります。最初の1年は本当に大変でしたよね。",
+    "参加したいです。金曜夜なら調整できそうです。",
+    "ありがとうございます、とても助かります。",
+]
+
+
+def seed_community(log=print):
+    """Groups with members and moderators, posts, threaded comments and reactions (idempotent)."""
+    from django.utils.text import slugify
+
+    from .groups import join, make_moderator
+    from .models import Group, Post
+    from .posting import add_comment, toggle_reaction
+
+    if Post.objects.exists():
+        return {"groups": Group.objects.count(), "posts": Post.objects.count()}
+    rng = random.Random(7)
+    members = list(Profile.objects.members().select_related("user").order_by("pk"))
+    users = [profile.user for profile in members]
+    demo_member = next((u for u in users if u.email == DEMO_LOGINS["member"]), users[0])
+    for index, (name, kind, private, description) in enumerate(GROUPS):
+        group, _created = Group.objects.get_or_create(
+            slug=slugify(name, allow_unicode=True),
+            defaults={"name": name, "kind": kind, "is_private": private, "description": description,
+                      "status": Group.Status.ACTIVE},
+        )
+        make_moderator(users[index % len(users)], group)
+        for user in rng.sample(users, min(len(users), rng.randint(8, 18))):
+            join(user, group)
+            group.memberships.filter(user=user).update(state="active")
+        if index < 5:
+            join(demo_member, group)
+            group.memberships.filter(user=demo_member).update(state="active")
+    from . import ratelimit
+
+    limits, ratelimit.LIMITS = ratelimit.LIMITS, {key: (10_000, 1) for key in ratelimit.LIMITS}
+    try:
+        groups = list(Group.objects.active().order_by("pk"))
+        for index in range(len(groups) * 3):
+            text = POSTS[index % len(POSTS)]
+            group = groups[index % len(groups)] if index % 4 else None
+            authors = [m.user for m in group.memberships.select_related("user")] if group else users
+            post = Post.objects.create(author=rng.choice(authors), group=group, body=text)
+            Post.objects.filter(pk=post.pk).update(
+                created_at=timezone.now() - timezone.timedelta(hours=rng.randint(1, 24 * 40))
+            )
+            readers = authors if group else users
+            for comment_text in rng.sample(COMMENTS, rng.randint(1, 3)):
+                comment = add_comment(rng.choice(readers), post, comment_text)
+                if rng.random() < 0.6:
+                    add_comment(post.author, post, "コメントありがとうございます！", parent_id=comment.pk)
+                if rng.random() < 0.5:
+                    toggle_reaction(rng.choice(readers), comment, "thanks")
+            for reader in rng.sample(readers, min(len(readers), rng.randint(1, 6))):
+                toggle_reaction(reader, post, rng.choice(["like", "thanks", "congrats", "insightful"]))
+    finally:
+        ratelimit.LIMITS = limits
+    log(f"  groups: {Group.objects.count()}, posts: {Post.objects.count()}")
+    return {"groups": Group.objects.count(), "posts": Post.objects.count()}
