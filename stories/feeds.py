@@ -7,6 +7,8 @@ FEED_LENGTH = 20
 
 
 class StoriesFeed(Feed):
+    route_name = "feed"
+
     def get_object(self, request, index_page):
         self.request = request
         return index_page
@@ -14,8 +16,13 @@ class StoriesFeed(Feed):
     def title(self, index_page):
         return index_page.seo_title or index_page.title
 
+    # Absolute URLs from the Wagtail site, as in the sitemap and canonical links; left relative, Django would
+    # prefix them with the django.contrib.sites domain (example.com).
     def link(self, index_page):
-        return index_page.get_url(request=self.request)
+        return index_page.get_full_url(request=self.request)
+
+    def feed_url(self, index_page):
+        return self.link(index_page) + index_page.reverse_subpage(self.route_name).lstrip("/")
 
     def description(self, index_page):
         return index_page.intro
@@ -30,7 +37,7 @@ class StoriesFeed(Feed):
         return story.intro
 
     def item_link(self, story):
-        return story.get_url(request=self.request)
+        return story.get_full_url(request=self.request)
 
     def item_pubdate(self, story):
         return story.first_published_at
@@ -44,4 +51,5 @@ class StoriesFeed(Feed):
 
 class StoriesAtomFeed(StoriesFeed):
     feed_type = Atom1Feed
+    route_name = "atom_feed"
     subtitle = StoriesFeed.description

@@ -2,6 +2,7 @@
 
 import math
 import re
+from collections.abc import Mapping, Sequence
 
 from django.utils.html import strip_tags
 
@@ -13,12 +14,15 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
 def text_of(raw):
-    """Every string in a StreamField's raw data, with HTML removed."""
+    """Every string in a StreamField's raw data, with HTML removed.
+
+    Accepts any sequence, including the RawDataView that `StreamValue.raw_data` returns.
+    """
     if isinstance(raw, str):
         return strip_tags(raw)
-    if isinstance(raw, dict):
+    if isinstance(raw, Mapping):
         return " ".join(text_of(value) for key, value in raw.items() if key not in {"type", "id", "url"})
-    if isinstance(raw, list | tuple):
+    if isinstance(raw, Sequence):
         return " ".join(text_of(item) for item in raw)
     return ""
 

@@ -42,7 +42,7 @@ class HomePage(SeoMixin, Page):
         return self.hero_image
 
     def get_context(self, request, *args, **kwargs):
-        from stories.models import StoryPage
+        from stories.models import StoryIndexPage, StoryPage
 
         context = super().get_context(request, *args, **kwargs)
         featured = [
@@ -56,7 +56,7 @@ class HomePage(SeoMixin, Page):
             StoryPage.objects.for_listing().filter(locale_id=self.locale_id).exclude(pk__in=featured_ids)[:6]
         )
         context["figures"] = community_figures(locale=self.locale)
-        context["story_index"] = self.get_children().live().type_of("stories.StoryIndexPage").first()
+        context["story_index"] = self.get_children().live().type(StoryIndexPage).first()
         return context
 
 
