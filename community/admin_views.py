@@ -142,3 +142,37 @@ def suspend_member(request, pk):
         request, "community/admin/suspend_member.html",
         {"profile": profile, "form": form, "suspending": suspending},
     )
+
+
+def handle_report(request, pk):
+    """Hide, restore, remove or dismiss what a report is about (group moderators: only in their groups)."""
+    from .moderation import can_handle, handle
+    from .models import Report
+
+    report = get_object_or_404(Report.objects.select_related("content_type", "group", "reporter"), pk=pk)
+    if not request.user.has_perm("community.change_report") or not can_handle(request.user, report):
+        raise PermissionDenied
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        handle(report, action, request.user, request.POST.get("note", ""))
+        messages.success(request, _("Done."))
+        return redirect("community_report_modeladmin_index")
+    target = report.content_type.model_class().objects.filter(pk=report.object_id).first()
+    return render(request, "community/admin/handle_report.html", {"report": report, "target": target})
+
+
+def decide_group(request, pk):
+    """The secretariat approves or declines a proposed group."""
+    from .groups import decide_group as decide_group_service
+    from .models import Group
+    from .permissions import is_secretariat
+
+    if not is_secretariat(request.user):
+        raise PermissionDenied
+    group = get_object_or_404(Group, pk=pk, status=Group.Status.PROPOSED)
+    if request.method == "POST":
+        approve = request.POST.get("decision") == "approve"
+        decide_group_service(group, approve, request.user, request.POST.get("reason", ""))
+        messages.success(request, _("Saved."))
+        return redirect("community_group_modeladmin_index")
+    return render(request, "community/admin/decide_group.html", {"group": group})

@@ -115,3 +115,146 @@ def part_filter(part, audiences, viewer=None):
     if viewer is not None and viewer.is_authenticated:
         condition |= Q(user_id=viewer.pk)
     return condition
+
+
+# --- Groups, posts, comments ------------------------------------------------------------------------------
+
+def active_group_ids(user):
+    """Ids of the groups the user belongs to (active memberships in active groups), remembered per request."""
+    if not (user and user.is_authenticated):
+        return frozenset()
+    cached = getattr(user, "_active_group_ids", None)
+    if cached is None:
+        from .models import Group, GroupMembership
+
+        cached = frozenset(
+            GroupMembership.objects.filter(
+                user=user, state=GroupMembership.State.ACTIVE, group__status=Group.Status.ACTIVE
+            ).values_list("group_id", flat=True)
+        )
+        user._active_group_ids = cached
+    return cached
+
+
+def moderated_group_ids(user):
+    if not (user and user.is_authenticated):
+        return frozenset()
+    cached = getattr(user, "_moderated_group_ids", None)
+    if cached is None:
+        from .models import GroupMembership
+
+        cached = frozenset(
+            GroupMembership.objects.filter(
+                user=user, state=GroupMembership.State.ACTIVE, role=GroupMembership.Role.MODERATOR
+            ).values_list("group_id", flat=True)
+        )
+        user._moderated_group_ids = cached
+    return cached
+
+
+def forget_memberships(user):
+    """Drop what this request remembered about the user's groups (after joining or leaving one)."""
+    for attribute in ("_active_group_ids", "_moderated_group_ids"):
+        user.__dict__.pop(attribute, None)
+
+
+def can_see_group(user, group):
+    """Members see every active group's name and description (private ones too, so they can ask to join).
+    Proposed or declined groups exist only for their proposer and the secretariat."""
+    if not is_member(user):
+        return False
+    if group.status == group.Status.ACTIVE:
+        return True
+    return is_secretariat(user) or group.proposed_by_id == user.pk
+
+
+def can_read_group(user, group):
+    """May the user read the group's feed, posts, comments and member list?"""
+    if not is_member(user) or group.status != group.Status.ACTIVE:
+        return False
+    return not group.is_private or group.pk in active_group_ids(user) or is_secretariat(user)
+
+
+def can_post_in(user, group):
+    """Members post to the community-wide feed (group None) and to the groups they belong to."""
+    if not is_member(user):
+        return False
+    if group is None:
+        return True
+    return group.status == group.Status.ACTIVE and group.pk in active_group_ids(user)
+
+
+def can_moderate(user, group):
+    if not is_member(user):
+        return False
+    if is_secretariat(user):
+        return True
+    return group is not None and group.pk in moderated_group_ids(user)
+
+
+def readable_posts_for(user):
+    """Posts the user may read anywhere: community-wide, open groups, their private groups. Never hidden ones."""
+    from django.db.models import Q
+
+    from .models import Group, Post
+
+    if not is_member(user):
+        return Post.objects.none()
+    posts = Post.objects.filter(is_hidden=False)
+    if is_secretariat(user):
+        return posts.filter(Q(group__isnull=True) | Q(group__status=Group.Status.ACTIVE))
+    return posts.filter(
+        Q(group__isnull=True)
+        | Q(group__status=Group.Status.ACTIVE, group__is_private=False)
+        | Q(group__status=Group.Status.ACTIVE, group_id__in=active_group_ids(user))
+    )
+
+
+def feed_posts_for(user):
+    """The home feed: community-wide posts and posts in the user's own groups."""
+    from django.db.models import Q
+
+    from .models import Post
+
+    if not is_member(user):
+        return Post.objects.none()
+    return Post.objects.filter(is_hidden=False).filter(
+        Q(group__isnull=True) | Q(group_id__in=active_group_ids(user))
+    )
+
+
+def can_read_post(user, post):
+    if not is_member(user) or post.is_hidden:
+        return False
+    return post.group_id is None or can_read_group(user, post.group)
+
+
+def can_edit_post(user, post):
+    return post.author_id == user.pk and can_read_post(user, post)
+
+
+def can_delete_post(user, post):
+    return can_edit_post(user, post) or (can_read_post(user, post) and can_moderate(user, post.group))
+
+
+def can_pin_post(user, post):
+    return can_read_post(user, post) and can_moderate(user, post.group)
+
+
+def can_read_comments_on(user, target):
+    """Comments are for members: on a post they may read, or on a live, public story."""
+    from .models import Post
+
+    if isinstance(target, Post):
+        return can_read_post(user, target)
+    return is_member(user) and _is_public_story(target)
+
+
+def can_comment_on(user, target):
+    return can_read_comments_on(user, target)
+
+
+def _is_public_story(page):
+    from stories.models import StoryPage
+
+    return isinstance(page, StoryPage) and page.live and not page.get_view_restrictions().exists()

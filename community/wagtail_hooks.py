@@ -10,7 +10,8 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import admin_views
-from .models import Application, AuditEntry, OrgUnit, Profile
+from .models import Application, AuditEntry, Group, OrgUnit, Profile, Report
+from .permissions import is_secretariat, moderated_group_ids
 
 
 class ApplicationButtons(ButtonHelper):
@@ -99,6 +100,69 @@ class SecretariatMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
+class GroupButtons(ButtonHelper):
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude=["delete"])
+        if obj.status == Group.Status.PROPOSED and is_secretariat(self.request.user):
+            buttons.insert(0, {
+                "url": reverse("community_decide_group", args=[obj.pk]),
+                "label": _("Decide"), "classname": "button button-small", "title": _("Approve or decline"),
+            })
+        return buttons
+
+
+class GroupAdmin(ModelAdmin):
+    model = Group
+    menu_label = _("Groups")
+    menu_icon = "group"
+    list_display = ("name", "kind", "is_private", "status", "proposed_by", "created_at")
+    list_filter = ("status", "kind", "is_private")
+    search_fields = ("name", "description")
+    button_helper_class = GroupButtons
+    form_fields_exclude = ["proposed_by"]
+
+
+class ReportButtons(ButtonHelper):
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        return [{
+            "url": reverse("community_handle_report", args=[obj.pk]),
+            "label": _("Review"), "classname": "button button-small", "title": _("Hide, restore or remove"),
+        }]
+
+
+class ReportPermissions(ReadOnlyPermissions):
+    pass
+
+
+class ReportAdmin(ModelAdmin):
+    """The moderation queue: the secretariat sees every report, group moderators those about their groups."""
+
+    model = Report
+    menu_label = _("Reports")
+    menu_icon = "warning"
+    list_display = ("created_at", "status", "group", "excerpt", "reason", "reporter")
+    list_filter = ("status",)
+    search_fields = ("excerpt", "reason")
+    button_helper_class = ReportButtons
+    permission_helper_class = ReportPermissions
+
+    def get_queryset(self, request):
+        reports = super().get_queryset(request).select_related("group", "reporter")
+        if is_secretariat(request.user):
+            return reports
+        return reports.filter(group_id__in=moderated_group_ids(request.user))
+
+
+class ModerationGroup(ModelAdminGroup):
+    menu_label = _("Community")
+    menu_icon = "group"
+    menu_order = 260
+    items = (ReportAdmin, GroupAdmin)
+
+
+modeladmin_register(ModerationGroup)
+
+
 class MembershipGroup(ModelAdminGroup):
     menu_label = _("Membership")
     menu_icon = "group"
@@ -128,4 +192,6 @@ def membership_admin_urls():
         path("membership/applications/<int:pk>/decide/", admin_views.decide_application,
              name="community_decide_application"),
         path("membership/members/<int:pk>/suspend/", admin_views.suspend_member, name="community_suspend_member"),
+        path("community/reports/<int:pk>/", admin_views.handle_report, name="community_handle_report"),
+        path("community/groups/<int:pk>/decide/", admin_views.decide_group, name="community_decide_group"),
     ]

@@ -13,6 +13,12 @@ class AuditEntry(models.Model):
         REINSTATE = "reinstate", _("Reinstated a member")
         DELETE_ACCOUNT = "delete_account", _("Deleted an account")
         EXPORT = "export", _("Exported data")
+        HIDE = "hide", _("Hid content")
+        RESTORE = "restore", _("Restored content")
+        REMOVE = "remove", _("Removed content")
+        DISMISS = "dismiss", _("Dismissed a report")
+        APPROVE_GROUP = "approve_group", _("Approved a group")
+        DECLINE_GROUP = "decline_group", _("Declined a group")
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
                               verbose_name=_("who"))

@@ -141,6 +141,7 @@ class Profile(models.Model):
     open_to_audience = audience_field("open_to")
     links_audience = audience_field("links")
 
+    feed_seen_at = models.DateTimeField(null=True, blank=True, editable=False)  # for "new" markers in the feed
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,0 +1,80 @@
+"""Feed pages: keyset ("load more") pagination and everything a post card shows, in a fixed number of queries."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from . import permissions
+from .models import Post
+from .threads import comment_counts, reaction_summary
+
+PAGE_SIZE = 20
+
+
+def parse_cursor(value):
+    """'<timestamp>_<id>' → (datetime, id), or None for the first page or a malformed cursor."""
+    try:
+        stamp, pk = (value or "").split("_", 1)
+        return datetime.fromtimestamp(float(stamp), tz=UTC), int(pk)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def cursor_of(post):
+    return f"{post.created_at.timestamp():.6f}_{post.pk}"
+
+
+@dataclass
+class PostCard:
+    post: object
+    reactions: dict
+    mine: set
+    comments: int
+    is_new: bool
+    can_edit: bool
+    can_delete: bool
+    can_pin: bool
+
+
+def cards_for(posts, viewer, seen_at=None):
+    posts = list(posts)
+    ids = [post.pk for post in posts]
+    counts, mine = reaction_summary(Post, ids, viewer)
+    comments = comment_counts(Post, ids)
+    return [
+        PostCard(
+            post=post,
+            reactions=counts.get(post.pk, {}),
+            mine=mine.get(post.pk, set()),
+            comments=comments.get(post.pk, 0),
+            is_new=bool(seen_at and post.created_at > seen_at and post.author_id != viewer.pk),
+            can_edit=permissions.can_edit_post(viewer, post),
+            can_delete=permissions.can_delete_post(viewer, post),
+            can_pin=permissions.can_pin_post(viewer, post),
+        )
+        for post in posts
+    ]
+
+
+def feed_page(posts, cursor_value, page_size=PAGE_SIZE):
+    """(posts on this page, cursor for the next page or None). `posts` is an unordered queryset."""
+    posts = posts.select_related("author__profile", "group").order_by("-created_at", "-id")
+    cursor = parse_cursor(cursor_value)
+    if cursor:
+        created_at, pk = cursor
+        posts = posts.filter(Q(created_at__lt=created_at) | Q(created_at=created_at, id__lt=pk))
+    page = list(posts[: page_size + 1])
+    next_cursor = cursor_of(page[page_size - 1]) if len(page) > page_size else None
+    return page[:page_size], next_cursor
+
+
+def current_announcements(posts):
+    now = timezone.now()
+    return (
+        posts.filter(is_announcement=True)
+        .filter(Q(pinned_until__isnull=True) | Q(pinned_until__gt=now))
+        .select_related("author__profile", "group")
+        .order_by("-created_at")[:3]
+    )

@@ -1,0 +1,186 @@
+"""Display helpers for the community templates: reaction bars, author names and avatars, story comments.
+
+Rules (who may see or do what) stay in community/permissions.py; these tags only ask it and shape the answer
+for a template.
+"""
+
+from datetime import timedelta
+from typing import NamedTuple
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from community import permissions
+from community.models import Reaction
+
+register = template.Library()
+
+# Where one post can appear twice on a page (an announcement or pinned post at the top and again in the
+# stream), its reaction bar gets a scope so element ids stay unique. The scope travels with the reaction
+# form, so the bar the react view answers keeps the ids of the bar it replaces (htmx restores focus by id).
+REACTION_SCOPES = {"announcement", "pinned"}
+
+
+class ReactionButton(NamedTuple):
+    kind: str
+    label: str
+    count: int
+    pressed: bool
+
+
+class ReactionBar(NamedTuple):
+    dom_id: str  # reactions-[scope-]<target kind>-<id>
+    scope: str
+    buttons: list
+    total: int
+    next_url: str
+    is_response: bool  # rendered by the react view: an htmx answer with an out-of-band status message
+    toggled: ReactionButton | None  # the button this answer is about
+
+
+@register.simple_tag
+def reaction_buttons(reactions, mine):
+    """[(kind, translated label, count, pressed)] for every reaction kind, in the order the model defines."""
+    reactions = reactions or {}
+    mine = mine or set()
+    return [
+        ReactionButton(kind, str(label), reactions.get(kind, 0), kind in mine)
+        for kind, label in Reaction.Kind.choices
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def reaction_bar(context, target_kind, target_id, reactions, mine, scope=""):
+    """Everything partials/reactions.html shows for one post or comment."""
+    request = context.get("request")
+    is_response = bool(request and request.resolver_match and request.resolver_match.url_name == "react")
+    if is_response:
+        scope = request.POST.get("scope", "")
+    scope = scope if scope in REACTION_SCOPES else ""
+    buttons = reaction_buttons(reactions, mine)
+    toggled = None
+    if is_response:
+        toggled = next((b for b in buttons if b.kind == request.POST.get("reaction")), None)
+        next_url = request.POST.get("next", "")
+    else:
+        next_url = request.get_full_path() if request else ""
+    return ReactionBar(
+        dom_id=f"reactions-{scope + '-' if scope else ''}{target_kind}-{target_id}",
+        scope=scope,
+        buttons=buttons,
+        total=sum(b.count for b in buttons),
+        next_url=next_url,
+        is_response=is_response,
+        toggled=toggled,
+    )
+
+
+@register.filter
+def profile_of(user):
+    """The user's profile or None (staff without one, deleted users)."""
+    return permissions.profile_of(user)
+
+
+@register.filter
+def author_name(user):
+    """The name shown for someone who wrote something: the profile's display name, never an e-mail address."""
+    profile = permissions.profile_of(user)
+    if profile is not None:
+        return profile.display_name
+    if user is None:
+        return _("Former member")
+    return user.get_full_name() or _("Tsunagari secretariat")
+
+
+@register.filter
+def is_member(user):
+    return permissions.is_member(user)
+
+
+@register.simple_tag(takes_context=True)
+def can_see_photo(context, profile):
+    """May the viewer see this profile's photo? (The photo has its own audience.)"""
+    if profile is None or not profile.photo:
+        return False
+    request = context.get("request")
+    viewer = getattr(request, "user", None)
+    if viewer is None:
+        return False
+    cache = context.render_context
+    if "community_audiences" not in cache:
+        cache["community_audiences"] = permissions.audiences_for(viewer)
+    return permissions.can_see_part(viewer, profile, "photo", cache["community_audiences"])
+
+
+@register.filter
+def friendly_time(value):
+    """'3 hours ago' within a week, the date after that."""
+    if not value:
+        return ""
+    if timezone.now() - value < timedelta(days=7):
+        return naturaltime(value)
+    return date_filter(timezone.localtime(value), "DATE_FORMAT")
+
+
+@register.filter
+def target_url(target):
+    """The address of what a comment belongs to: a post or a story page."""
+    if target is None:
+        return ""
+    if hasattr(target, "get_url"):
+        return target.get_url() or ""
+    return target.get_absolute_url()
+
+
+@register.simple_tag(takes_context=True)
+def comment_form(context, form=None):
+    """The new-comment form, holding the text of a comment that could not be posted (the view keeps it)."""
+    from community.forms.posts import CommentForm
+
+    request = context.get("request")
+    draft = request.session.pop("comment_draft", "") if request is not None and hasattr(request, "session") else ""
+    if draft:
+        return CommentForm(initial={"comment": draft})
+    return form if form is not None else CommentForm()
+
+
+@register.simple_tag(takes_context=True)
+def nav_section(context):
+    """Which part of the community the current page belongs to, for aria-current in the header."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    name = getattr(match, "url_name", "") or ""
+    if name in ("feed", "post", "post_edit", "post_delete", "comment_edit", "reactors", "report"):
+        return "community"
+    if name.startswith("group"):
+        return "groups"
+    if name in ("directory", "profile"):
+        return "members"
+    if name.startswith("me"):
+        return "me"
+    return ""
+
+
+@register.inclusion_tag("community/partials/story_comments.html", takes_context=True)
+def story_comments(context, page):
+    """The conversation under a story: a count for everyone, the thread and a form for members."""
+    from community.threads import thread_page, visible_comments
+
+    request = context.get("request")
+    viewer = getattr(request, "user", None)
+    result = {
+        "page": page,
+        "request": request,
+        "user": viewer,
+        "count": visible_comments(page).filter(is_removed=False).count(),
+        "is_member": permissions.is_member(viewer),
+        "messages": context.get("messages"),
+    }
+    if result["is_member"] and permissions.can_comment_on(viewer, page):
+        page_obj, threads = thread_page(page, viewer, request.GET.get("page"))
+        result.update({"can_comment": True, "page_obj": page_obj, "threads": threads, "target": page,
+                       "comment_action": "comment_on_story"})
+    return result

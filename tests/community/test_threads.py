@@ -1,0 +1,163 @@
+"""Threaded comments on posts and stories, reactions, reports and moderation — and the whole journey."""
+
+import pytest
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from django_comments_xtd.models import XtdComment
+
+from community.models import GroupMembership, Reaction, Report
+from community.posting import add_comment
+from tests.factories.community import GroupFactory, PostFactory, add_member
+from tests.factories.members import member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def open_post(alumna):
+    return PostFactory(author=alumna.user, group=None, body="みんなに質問です")
+
+
+def test_reply_must_belong_to_the_same_object(alumna, open_post):
+    other_post = PostFactory(author=alumna.user, group=None)
+    parent = add_comment(alumna.user, other_post, "別の投稿へのコメント")
+    with pytest.raises(ValidationError):
+        add_comment(alumna.user, open_post, "なりすまし返信", parent_id=parent.pk)
+
+
+def test_replies_nest_to_a_sensible_depth(alumna, employee, open_post, settings):
+    first = add_comment(alumna.user, open_post, "一段目")
+    second = add_comment(employee.user, open_post, "二段目", parent_id=first.pk)
+    third = add_comment(alumna.user, open_post, "三段目", parent_id=second.pk)
+    deeper = add_comment(employee.user, open_post, "四段目", parent_id=third.pk)
+    assert [c.level for c in (first, second, third)] == [0, 1, 2]
+    assert deeper.level <= settings.COMMENTS_XTD_MAX_THREAD_LEVEL
+
+
+def test_edit_and_delete_own_comment_only(login, alumna, employee, open_post):
+    comment = add_comment(alumna.user, open_post, "元の文")
+    assert login(employee).post(reverse("comment_edit", args=[comment.pk]), {"comment": "改ざん"}).status_code == 404
+    assert login(employee).post(reverse("comment_delete", args=[comment.pk])).status_code == 404
+    client = login(alumna)
+    client.post(reverse("comment_edit", args=[comment.pk]), {"comment": "直した文"})
+    comment.refresh_from_db()
+    assert comment.comment == "直した文"
+    client.post(reverse("comment_delete", args=[comment.pk]))
+    comment.refresh_from_db()
+    assert comment.is_removed and comment.comment == ""
+
+
+def test_500_comment_thread_renders_in_bounded_queries(login, alumna, employee, open_post,
+                                                       django_assert_max_num_queries):
+    parents = [add_comment(alumna.user, open_post, f"コメント{n}") for n in range(250)]
+    for parent in parents:
+        add_comment(employee.user, open_post, "返信", parent_id=parent.pk)
+    assert XtdComment.objects.count() == 500
+    client = login(employee)
+    with django_assert_max_num_queries(32):
+        response = client.get(reverse("post", args=[open_post.pk]))
+    assert response.status_code == 200
+    assert len(response.context["threads"]) == 50  # top-level comments are paginated
+    assert client.get(reverse("post", args=[open_post.pk]), {"page": 5}).status_code == 200
+
+
+def test_reaction_toggles_once_per_kind_without_reload(login, alumna, employee, open_post):
+    client = login(employee)
+    url = reverse("react", args=["post", open_post.pk])
+    response = client.post(url, {"reaction": "like"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert f'id="reactions-post-{open_post.pk}"' in response.content.decode()
+    client.post(url, {"reaction": "thanks"}, HTTP_HX_REQUEST="true")
+    assert Reaction.objects.filter(user=employee.user).count() == 2
+    client.post(url, {"reaction": "like"}, HTTP_HX_REQUEST="true")
+    assert list(Reaction.objects.filter(user=employee.user).values_list("kind", flat=True)) == ["thanks"]
+    assert client.post(url, {"reaction": "bogus"}).status_code == 404
+    assert "鈴木 健太" in client.get(reverse("reactors", args=["post", open_post.pk])).content.decode()
+
+
+def test_story_comments_public_count_members_thread(client, login, interview, alumna):
+    add_comment(alumna.user, interview, "素敵なインタビューでした")
+    html = client.get(interview.url).content.decode()
+    assert "素敵なインタビューでした" not in html  # visitors see the count and an invitation, not the thread
+    assert reverse("account_signup") in html
+    member_html = login(alumna).get(interview.url).content.decode()
+    assert "素敵なインタビューでした" in member_html
+
+
+def test_visitors_and_applicants_cannot_comment_on_stories(client, login, interview, pending):
+    url = reverse("comment_on_story", args=[interview.pk])
+    assert client.post(url, {"comment": "spam"}).status_code == 302
+    assert login(pending).post(url, {"comment": "spam"}).status_code == 403
+    assert not XtdComment.objects.exists()
+
+
+def test_join_post_comment_reply_react_report_hide_journey(client, login, secretary):
+    """Join an open group → post → another member comments → reply → reactions → report → hidden → gone."""
+    group = GroupFactory(name="キャリア相談室", slug="career")
+    author, commenter = member(handle="author", display_name="投稿 者"), member(handle="commenter")
+    moderator = member(handle="mod")
+    add_member(group, moderator, role=GroupMembership.Role.MODERATOR)
+    from community.groups import sync_moderator_access
+
+    sync_moderator_access(moderator.user)
+
+    a = login(author)
+    a.post(reverse("group_join", args=["career"]))
+    a.post(reverse("group", args=["career"]), {"body": "転職の相談にのってください"})
+    post = group.posts.get()
+
+    c = login(commenter)
+    c.post(reverse("group_join", args=["career"]))
+    c.post(reverse("comment_on_post", args=[post.pk]), {"comment": "喜んで！"})
+    comment = XtdComment.objects.get()
+    a = login(author)
+    a.post(reverse("comment_on_post", args=[post.pk]), {"comment": "ありがとう", "parent": comment.pk})
+    assert XtdComment.objects.filter(parent_id=comment.pk, level=1).exists()
+    a.post(reverse("react", args=["comment", comment.pk]), {"reaction": "thanks"})
+    c = login(commenter)
+    c.post(reverse("react", args=["post", post.pk]), {"reaction": "like"})
+    c.post(reverse("report", args=["post", post.pk]), {"reason": "宣伝のように見えます"})
+    report = Report.objects.get()
+    assert report.group == group
+
+    m = login(moderator)
+    assert report.excerpt in m.get(reverse("community_report_modeladmin_index")).content.decode()
+    m.post(reverse("community_handle_report", args=[report.pk]), {"action": "hide"})
+    post.refresh_from_db()
+    assert post.is_hidden
+    for viewer in (commenter, author):
+        html = login(viewer).get(reverse("group", args=["career"])).content.decode()
+        assert "転職の相談にのってください" not in html
+        assert login(viewer).get(reverse("post", args=[post.pk])).status_code == 404
+    from community.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="hide", actor=moderator.user).exists()
+
+    login(secretary).post(reverse("community_handle_report", args=[report.pk]), {"action": "restore"})
+    post.refresh_from_db()
+    assert not post.is_hidden
+
+
+def test_moderator_of_another_group_cannot_see_or_handle_its_reports(login, alumna, open_post):
+    group = GroupFactory(slug="g1")
+    post = PostFactory(author=alumna.user, group=group, body="ある投稿")
+    add_member(group, alumna)
+    Report.objects.create(reporter=alumna.user, target=post, group=group, reason="r", excerpt="ある投稿")
+    other = member(handle="other-mod")
+    add_member(GroupFactory(slug="g2"), other, role=GroupMembership.Role.MODERATOR)
+    from community.groups import sync_moderator_access
+
+    sync_moderator_access(other.user)
+    client = login(other)
+    assert "ある投稿" not in client.get(reverse("community_report_modeladmin_index")).content.decode()
+    report = Report.objects.get()
+    assert client.post(reverse("community_handle_report", args=[report.pk]), {"action": "remove"}).status_code == 403
+
+
+def test_hidden_comment_disappears_from_the_thread(login, alumna, employee, open_post, secretary):
+    comment = add_comment(employee.user, open_post, "不適切なコメント")
+    report = Report.objects.create(reporter=alumna.user, target=comment, reason="r", excerpt="x")
+    login(secretary).post(reverse("community_handle_report", args=[report.pk]), {"action": "hide"})
+    assert "不適切なコメント" not in login(alumna).get(reverse("post", args=[open_post.pk])).content.decode()
