@@ -108,7 +108,7 @@ class StoryPage(SeoMixin, Page):
     @cached_property
     def people_by_role(self):
         grouped = {}
-        for person in self.people.select_related("member", "photo").all():
+        for person in self.people.select_related("member__profile", "photo").all():
             grouped.setdefault(person.role, []).append(person)
         return grouped
 
@@ -163,6 +163,14 @@ class StoryPerson(Orderable):
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("photo"), FieldPanel("member")]),
     ]
+
+    @property
+    def public_card(self):
+        """The linked member's profile when they opted in to a public card (and are an approved member)."""
+        profile = getattr(self.member, "profile", None) if self.member_id else None
+        if profile is not None and profile.public_card and profile.is_member:
+            return profile
+        return None
 
     class Meta(Orderable.Meta):
         verbose_name = _("person in the story")

@@ -167,3 +167,16 @@ def test_directory_suspension_removes_member_at_once(login, alumna):
     target.save()
     assert "停止 予定" not in client.get(reverse("directory")).content.decode()
     assert client.get(reverse("profile", args=[target.handle])).status_code == 404
+
+
+def test_public_card_shows_only_when_the_member_opted_in(client, interview):
+    from stories.models import StoryPerson
+
+    featured = member(handle="featured", public_headline="2008年入社・現 起業家", public_card=False)
+    StoryPerson.objects.create(page=interview, name="山田 花子", member=featured.user)
+    assert "2008年入社・現 起業家" not in client.get(interview.url).content.decode()
+    featured.public_card = True
+    featured.save()
+    html = client.get(interview.url).content.decode()
+    assert "2008年入社・現 起業家" in html
+    assert featured.organisation not in html or not featured.organisation
