@@ -8,8 +8,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from .audiences import MembershipStatus
 from .membership import decide
@@ -146,8 +145,8 @@ def suspend_member(request, pk):
 
 def handle_report(request, pk):
     """Hide, restore, remove or dismiss what a report is about (group moderators: only in their groups)."""
-    from .moderation import can_handle, handle
     from .models import Report
+    from .moderation import can_handle, handle
 
     report = get_object_or_404(Report.objects.select_related("content_type", "group", "reporter"), pk=pk)
     if not request.user.has_perm("community.change_report") or not can_handle(request.user, report):

@@ -256,7 +256,7 @@ def seed_community(log=print):
             group.memberships.filter(user=demo_member).update(state="active")
     from . import ratelimit
 
-    limits, ratelimit.LIMITS = ratelimit.LIMITS, {key: (10_000, 1) for key in ratelimit.LIMITS}
+    limits, ratelimit.LIMITS = ratelimit.LIMITS, dict.fromkeys(ratelimit.LIMITS, (10000, 1))
     try:
         groups = list(Group.objects.active().order_by("pk"))
         for index in range(len(groups) * 3):

@@ -65,5 +65,5 @@ def profile_view(viewer, profile, audiences=None):
         if part in parts:
             values.update(_part_values(profile, part))
         else:
-            values.update({attribute: None for attribute in PRIVACY_PARTS[part][1]})
+            values.update(dict.fromkeys(PRIVACY_PARTS[part][1]))
     return ProfileView(profile=profile, parts=parts, values=values)

@@ -53,6 +53,13 @@ class Group(models.Model):
     def get_absolute_url(self):
         return reverse("group", args=[self.slug])
 
+    @property
+    def description_html(self):
+        """The description with its light formatting, sanitised like every member-written text."""
+        from community.formatting import render_member_text
+
+        return render_member_text(self.description)
+
 
 class GroupMembership(models.Model):
     class Role(models.TextChoices):

@@ -28,3 +28,6 @@ class Reaction(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"], name="reaction_target_idx")]
         verbose_name = _("reaction")
         verbose_name_plural = _("reactions")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} by {self.user_id}"

@@ -11,6 +11,7 @@ from django import template
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
+from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
 from community import permissions
@@ -120,8 +121,12 @@ def friendly_time(value):
     """'3 hours ago' within a week, the date after that."""
     if not value:
         return ""
-    if timezone.now() - value < timedelta(days=7):
+    age = timezone.now() - value
+    if age < timedelta(minutes=1):
         return naturaltime(value)
+    if age < timedelta(days=7):
+        # One unit ("3 hours ago", "2 days ago") reads better in a feed than naturaltime's two.
+        return _("%(delta)s ago") % {"delta": timesince(value, depth=1)}
     return date_filter(timezone.localtime(value), "DATE_FORMAT")
 
 
@@ -141,10 +146,14 @@ def comment_form(context, form=None):
     from community.forms.posts import CommentForm
 
     request = context.get("request")
-    draft = request.session.pop("comment_draft", "") if request is not None and hasattr(request, "session") else ""
+    draft = (
+        request.session.pop("comment_draft", "")
+        if request is not None and hasattr(request, "session")
+        else ""
+    )
     if draft:
         return CommentForm(initial={"comment": draft})
-    return form if form is not None else CommentForm()
+    return form or CommentForm()
 
 
 @register.simple_tag(takes_context=True)
@@ -171,6 +180,8 @@ def story_comments(context, page):
 
     request = context.get("request")
     viewer = getattr(request, "user", None)
+    if page is None or page.pk is None:  # previewing a story that was never saved: nothing to talk about yet
+        return {"hidden": True}
     result = {
         "page": page,
         "request": request,
@@ -181,6 +192,19 @@ def story_comments(context, page):
     }
     if result["is_member"] and permissions.can_comment_on(viewer, page):
         page_obj, threads = thread_page(page, viewer, request.GET.get("page"))
-        result.update({"can_comment": True, "page_obj": page_obj, "threads": threads, "target": page,
-                       "comment_action": "comment_on_story"})
+        result.update(
+            {
+                "can_comment": True,
+                "page_obj": page_obj,
+                "threads": threads,
+                "target": page,
+                "comment_action": "comment_on_story",
+            }
+        )
     return result
+
+
+@register.filter
+def post_ids(cards):
+    """The ids of the posts on these cards (to leave out of the stream what is already shown above it)."""
+    return [card.post.pk for card in cards or []]

@@ -43,7 +43,7 @@ def home_feed(request):
         if form.is_valid() and (post := publish_from_form(request, form)):
             messages.success(request, _("Posted."))
             return redirect(post.group.get_absolute_url() if post.group else "feed")
-        status = 429 if any(RateLimited.message in e for e in form.non_field_errors()) else 400
+        status = 429 if str(RateLimited.message) in form.non_field_errors() else 400
     else:
         status = 200
 

@@ -12,7 +12,14 @@ from django_comments_xtd.models import XtdComment
 from community import permissions
 from community.forms.posts import CommentForm, ReportForm
 from community.models import Reaction
-from community.posting import add_comment, comment_target, delete_comment, edit_comment, report, toggle_reaction
+from community.posting import (
+    add_comment,
+    comment_target,
+    delete_comment,
+    edit_comment,
+    report,
+    toggle_reaction,
+)
 from community.ratelimit import RateLimited
 from community.threads import reaction_summary
 
@@ -136,7 +143,10 @@ def reactors(request, kind, pk):
     reactions = Reaction.objects.filter(
         content_type=ContentType.objects.get_for_model(target), object_id=target.pk
     ).select_related("user__profile").order_by("kind", "created_at")
-    return render(request, "community/reactors.html", {"reactions": reactions, "kinds": Reaction.Kind.choices})
+    return render(request, "community/reactors.html", {
+        "reactions": reactions, "kinds": Reaction.Kind.choices, "target": target, "kind": kind,
+        "back_url": _back_to(comment_target(target) if kind == "comment" else target),
+    })
 
 
 @member_required
@@ -152,4 +162,7 @@ def report_content(request, kind, pk):
         else:
             messages.success(request, _("Thank you. The moderators will look at it."))
             return redirect("feed")
-    return render(request, "community/report.html", {"form": form, "target": target, "kind": kind})
+    return render(request, "community/report.html", {
+        "form": form, "target": target, "kind": kind,
+        "back_url": _back_to(comment_target(target) if kind == "comment" else target),
+    })

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from django_comments_xtd.models import XtdComment
 
-from community.models import GroupMembership, Reaction, Report
+from community.models import GroupMembership, Post, Reaction, Report
 from community.posting import add_comment
 from tests.factories.community import GroupFactory, PostFactory, add_member
 from tests.factories.members import member
@@ -49,8 +49,11 @@ def test_edit_and_delete_own_comment_only(login, alumna, employee, open_post):
     assert comment.is_removed and comment.comment == ""
 
 
-def test_500_comment_thread_renders_in_bounded_queries(login, alumna, employee, open_post,
+def test_500_comment_thread_renders_in_bounded_queries(login, alumna, employee, open_post, monkeypatch,
                                                        django_assert_max_num_queries):
+    from community import ratelimit
+
+    monkeypatch.setattr(ratelimit, "LIMITS", {key: (10_000, 60) for key in ratelimit.LIMITS})
     parents = [add_comment(alumna.user, open_post, f"コメント{n}") for n in range(250)]
     for parent in parents:
         add_comment(employee.user, open_post, "返信", parent_id=parent.pk)
@@ -153,7 +156,13 @@ def test_moderator_of_another_group_cannot_see_or_handle_its_reports(login, alum
     client = login(other)
     assert "ある投稿" not in client.get(reverse("community_report_modeladmin_index")).content.decode()
     report = Report.objects.get()
-    assert client.post(reverse("community_handle_report", args=[report.pk]), {"action": "remove"}).status_code == 403
+    # Wagtail's admin answers a PermissionDenied with a redirect and a message; nothing is done either way.
+    assert client.post(reverse("community_handle_report", args=[report.pk]), {"action": "remove"}).status_code in (
+        302, 403,
+    )
+    report.refresh_from_db()
+    assert report.status == Report.Status.OPEN
+    assert Post.objects.filter(pk=post.pk).exists()
 
 
 def test_hidden_comment_disappears_from_the_thread(login, alumna, employee, open_post, secretary):
