@@ -54,7 +54,7 @@ def decide(application, *, approve, actor, reason=""):
 
     Returns False (and changes nothing) when the application was already decided.
     """
-    from .tasks import send_application_decision
+    from .outbox import queue_email
 
     locked = Application.objects.select_for_update().get(pk=application.pk)
     if locked.status != Application.Status.PENDING:
@@ -72,6 +72,7 @@ def decide(application, *, approve, actor, reason=""):
     profile.save()
 
     AuditEntry.record(actor, AuditEntry.Action.APPROVE if approve else AuditEntry.Action.REJECT, locked, reason)
-    transaction.on_commit(lambda: send_application_decision.delay(locked.pk))
+    queue_email(locked.user, "community/emails/application_decision", {"application_id": locked.pk},
+                key=f"application:{locked.pk}:decision")
     application.refresh_from_db()
     return True

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
 from . import permissions
-from .models import AuditEntry, Post, Report
+from .models import AuditEntry, Message, Post, Report
 
 ACTIONS = {
     "hide": (Report.Status.HIDDEN, AuditEntry.Action.HIDE),
@@ -30,6 +30,9 @@ def _apply(target, action):
         elif action in ("hide", "restore"):
             target.is_hidden = action == "hide"
             target.save(update_fields=["is_hidden"])
+    elif isinstance(target, Message):
+        if action in ("hide", "remove"):
+            target.delete()
     elif isinstance(target, XtdComment):
         if action == "remove":
             target.is_removed, target.comment = True, ""

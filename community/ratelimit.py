@@ -11,6 +11,7 @@ LIMITS = {
     "comment": (30, 600),
     "react": (120, 600),
     "report": (10, 3600),
+    "message": (30, 600),
     "group_proposal": (3, 86400),
 }
 NEW_MEMBER_DAYS = 7

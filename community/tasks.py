@@ -1,30 +1,97 @@
 """Celery tasks for the community. Each is idempotent: running it twice has the effect of running it once."""
 
-from smtplib import SMTPException
+import logging
 
 from django.db import transaction
 from django.utils import timezone
 
 from celery import shared_task
 
-from .emails import send_templated_email
+logger = logging.getLogger(__name__)
+FAN_OUT_BATCH = 500
+RETRY = {"retry_backoff": 30, "retry_backoff_max": 3600, "retry_jitter": True}
 
 
-@shared_task(
-    autoretry_for=(SMTPException, ConnectionError, TimeoutError),
-    retry_backoff=30, retry_backoff_max=3600, retry_jitter=True, max_retries=10,
-)
-def send_application_decision(application_id):
-    """E-mail the applicant the secretariat's decision, once."""
-    from .models import Application
+@shared_task(bind=True, acks_late=True, max_retries=12, **RETRY)
+def deliver_email(self, outbox_id):
+    """Send one outbox e-mail, once; on failure record why and retry with backoff (12 tries ≈ a day)."""
+    from .outbox import deliver, record_failure
 
-    with transaction.atomic():
-        application = Application.objects.select_for_update().select_related("user").get(pk=application_id)
-        if application.decision_emailed_at or application.status == Application.Status.PENDING:
-            return "skipped"
-        send_templated_email(
-            "community/emails/application_decision", application.user, {"application": application}
-        )
-        application.decision_emailed_at = timezone.now()
-        application.save(update_fields=["decision_emailed_at"])
-    return "sent"
+    try:
+        return deliver(outbox_id)
+    except Exception as exc:
+        final = self.request.retries >= self.max_retries
+        record_failure(outbox_id, exc, final=final)
+        if final:
+            logger.error("outbox %s: giving up after %s tries: %s", outbox_id, self.request.retries + 1, exc)
+            return "failed"
+        raise self.retry(exc=exc) from exc
+
+
+@shared_task
+def sweep_outbox():
+    """Re-enqueue e-mails whose broker message was lost (Redis down when they were queued, a worker killed)."""
+    from .outbox import stale_pending_ids
+
+    ids = stale_pending_ids()
+    for outbox_id in ids:
+        deliver_email.delay(outbox_id)
+    return len(ids)
+
+
+@shared_task(acks_late=True)
+def fan_out_group_post(post_id):
+    """Split the notification of a new group post into batches, one task each, so no giant transaction forms."""
+    from .models import GroupMembership, Post
+
+    post = Post.objects.filter(pk=post_id).first()
+    if post is None or post.group_id is None:
+        return 0
+    follower_ids = list(
+        GroupMembership.objects.filter(group_id=post.group_id, state="active", follows_closely=True)
+        .exclude(user_id=post.author_id).order_by("user_id").values_list("user_id", flat=True)
+    )
+    for start in range(0, len(follower_ids), FAN_OUT_BATCH):
+        notify_group_post_batch.delay(post_id, follower_ids[start:start + FAN_OUT_BATCH])
+    return len(follower_ids)
+
+
+@shared_task(acks_late=True, max_retries=5, **RETRY)
+def notify_group_post_batch(post_id, user_ids):
+    """Notify one batch of followers; safe to run again (one notification per member and post)."""
+    from django.contrib.auth import get_user_model
+    from django.utils.translation import gettext as _
+
+    from .models import Post
+    from .models.notifications import Kind
+    from .notifications import notify
+    from .receivers import display_name
+
+    post = Post.objects.select_related("group", "author__profile").filter(pk=post_id).first()
+    if post is None:
+        return 0
+    name, group = display_name(post.author), post.group.name
+    sent = 0
+    for user in get_user_model().objects.filter(pk__in=user_ids).select_related("profile"):
+        with transaction.atomic():
+            sent += bool(notify(
+                user, Kind.GROUP_POST, f"group_post:{post.pk}",
+                lambda: _("%(name)s posted in %(group)s") % {"name": name, "group": group},
+                post.get_absolute_url(), actor=post.author, post=post,
+            ))
+    return sent
+
+
+@shared_task
+def send_weekly_digests():
+    """Queue this week's digest for every member who has something in it (one per member and week)."""
+    from .digest import queue_digest
+    from .models import Profile
+
+    week = timezone.localdate().isocalendar()
+    queued = 0
+    for profile in Profile.objects.members().select_related("user").iterator(chunk_size=500):
+        with transaction.atomic():
+            queued += bool(queue_digest(profile, f"{week.year}-W{week.week:02d}"))
+    return queued
+

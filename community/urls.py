@@ -2,7 +2,7 @@ from django.urls import path
 
 from search.views import directory
 
-from .views import feed, groups, interactions, membership, posts, profiles
+from .views import feed, groups, interactions, membership, messages, notifications, posts, profiles
 
 urlpatterns = [
     path("join/", membership.join, name="join"),
@@ -30,4 +30,15 @@ urlpatterns = [
     path("community/react/<str:kind>/<int:pk>/", interactions.react, name="react"),
     path("community/reactions/<str:kind>/<int:pk>/", interactions.reactors, name="reactors"),
     path("community/report/<str:kind>/<int:pk>/", interactions.report_content, name="report"),
+    path("community/groups/<str:slug>/follow/", groups.group_follow, name="group_follow"),
+    path("messages/", messages.inbox, name="inbox"),
+    path("messages/new/<slug:handle>/", messages.start, name="message_start"),
+    path("messages/<str:key>/", messages.conversation, name="conversation"),
+    path("messages/<str:key>/new/", messages.new_messages, name="conversation_new"),
+    path("members/<slug:handle>/block/", messages.toggle_block, name="block"),
+    path("notifications/", notifications.centre, name="notifications"),
+    path("notifications/read-all/", notifications.mark_all_read, name="notifications_read_all"),
+    path("notifications/<int:pk>/open/", notifications.open_one, name="notification_open"),
+    path("notifications/unsubscribe/<str:token>/", notifications.unsubscribe, name="unsubscribe"),
+    path("me/notifications/", notifications.preferences, name="notification_preferences"),
 ]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class GroupQuerySet(models.QuerySet):
@@ -20,7 +21,7 @@ class Group(models.Model):
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", pgettext_lazy("group status", "Active")
         DECLINED = "declined", _("Declined")
         ARCHIVED = "archived", _("Archived")
 
@@ -67,13 +68,14 @@ class GroupMembership(models.Model):
         MODERATOR = "moderator", _("Moderator")
 
     class State(models.TextChoices):
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", pgettext_lazy("group membership", "Active")
         REQUESTED = "requested", _("Requested to join")
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_memberships")
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.ACTIVE)
+    follows_closely = models.BooleanField(_("notify me about every new post"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -38,7 +38,6 @@ class Application(models.Model):
                                    related_name="+", verbose_name=_("decided by"))
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True)
-    decision_emailed_at = models.DateTimeField(_("decision e-mailed at"), null=True, blank=True, editable=False)
     notes = models.TextField(_("secretariat notes"), blank=True, help_text=_("Never shown to the applicant."))
     created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
 

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Report(models.Model):
@@ -32,7 +33,7 @@ class Report(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "created_at"], name="report_queue_idx")]
-        verbose_name = _("report")
+        verbose_name = pgettext_lazy("moderation", "report")
         verbose_name_plural = _("reports")
 
     def __str__(self):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from taggit.managers import TaggableManager
@@ -75,7 +76,7 @@ class ExpertiseTag(TaggedItemBase):
 def audience_field(part):
     default, _attributes = PRIVACY_PARTS[part]
     return models.CharField(
-        _("who sees: %(part)s") % {"part": PRIVACY_PART_LABELS[part]},
+        format_lazy(_("who sees: {part}"), part=PRIVACY_PART_LABELS[part]),
         max_length=10, choices=Audience.choices, default=default,
     )
 
@@ -141,6 +142,11 @@ class Profile(models.Model):
     open_to_audience = audience_field("open_to")
     links_audience = audience_field("links")
 
+    messages_from = models.CharField(
+        _("who may send me messages"), max_length=10, default="members",
+        choices=[("members", _("Any member")), ("groups", _("Members of my groups")), ("nobody", _("Nobody"))],
+    )
+    last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
     feed_seen_at = models.DateTimeField(null=True, blank=True, editable=False)  # for "new" markers in the feed
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

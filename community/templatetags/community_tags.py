@@ -168,8 +168,12 @@ def nav_section(context):
         return "groups"
     if name in ("directory", "profile"):
         return "members"
-    if name.startswith("me"):
+    if name.startswith("me") or name == "notification_preferences":
         return "me"
+    if name in ("inbox", "conversation", "message_start"):
+        return "messages"
+    if name.startswith("notification"):
+        return "notifications"
     return ""
 
 

@@ -158,3 +158,15 @@ def _unique_slug(name):
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+@member_required
+@require_POST
+def group_follow(request, slug):
+    """Turn "tell me about every new post in this group" on or off."""
+    group = _visible_group_or_404(request.user, slug)
+    updated = GroupMembership.objects.filter(group=group, user=request.user, state=GroupMembership.State.ACTIVE) \
+        .update(follows_closely=request.POST.get("follow") == "1")
+    if not updated:
+        raise Http404
+    return redirect(group.get_absolute_url())

@@ -43,10 +43,20 @@ def _target_or_404(user, kind, pk):
     if kind == "comment":
         comment, target = _readable_comment_or_404(user, pk)
         return comment, getattr(target, "group", None)
+    if kind == "message":
+        from community.messaging import can_read
+        from community.models import Message
+
+        message = get_object_or_404(Message.objects.select_related("conversation"), pk=pk)
+        if not can_read(user, message.conversation):
+            raise Http404
+        return message, None  # reports about messages go to the secretariat only
     raise Http404
 
 
 def _back_to(target):
+    if hasattr(target, "conversation"):
+        return target.conversation.get_absolute_url()
     return target.get_url() if hasattr(target, "get_url") else target.get_absolute_url()
 
 
@@ -115,6 +125,8 @@ def comment_delete(request, pk):
 @require_POST
 def react(request, kind, pk):
     """Toggle one reaction; answers the updated reaction bar (htmx) or goes back to the page."""
+    if kind not in ("post", "comment"):
+        raise Http404
     target, _group = _target_or_404(request.user, kind, pk)
     try:
         toggle_reaction(request.user, target, request.POST.get("reaction", ""))
@@ -139,6 +151,8 @@ def reactors(request, kind, pk):
     """Who reacted, by kind (only to people who may read the object)."""
     from django.contrib.contenttypes.models import ContentType
 
+    if kind not in ("post", "comment"):
+        raise Http404
     target, _group = _target_or_404(request.user, kind, pk)
     reactions = Reaction.objects.filter(
         content_type=ContentType.objects.get_for_model(target), object_id=target.pk

@@ -6,9 +6,8 @@ embedded default: SQLite, eager Celery, e-mails written to files, Wagtail's data
 
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(environ.Env().str("TSUNAGARI_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -91,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_chrome",
+                "community.context_processors.unread_counts",
             ],
         },
     },
@@ -212,6 +212,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "weekly-digest": {"task": "community.tasks.send_weekly_digests",
+                      "schedule": crontab(hour=8, minute=0, day_of_week="mon")},
+    "sweep-outbox": {"task": "community.tasks.sweep_outbox", "schedule": 300.0},
+}
 # Wagtail's own background work (search index, reference index) stays on django_tasks' immediate backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -5,7 +5,9 @@ from .base import *
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In-memory e-mail for the suite; CI's real Celery worker writes files the worker tests read (TEST_EMAIL_*).
+EMAIL_BACKEND = env.str("TEST_EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
+EMAIL_FILE_PATH = env.str("TEST_EMAIL_FILE_PATH", default=str(VAR_DIR / "test-mail"))
 MEDIA_ROOT = VAR_DIR / "test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests never share a cache with each other or with a running site.

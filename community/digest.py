@@ -1,0 +1,45 @@
+"""The weekly digest: what happened in my groups (as I chose to hear it) and the new stories."""
+
+from datetime import datetime
+
+from django.utils import timezone
+
+from .models.notifications import Channel
+from .notifications import channels_for, unsubscribe_url, visible_notifications
+from .outbox import queue_email
+
+DIGEST_LENGTH = 20
+
+
+def digest_items(user, since):
+    """(notifications, stories) for a digest covering `since` until now, only what the user may see."""
+    from stories.models import StoryPage
+
+    digest_kinds = [kind for kind, channel in channels_for(user).items() if channel == Channel.DIGEST]
+    notifications = list(
+        visible_notifications(user).filter(kind__in=digest_kinds, created_at__gte=since)
+        .order_by("-created_at")[:DIGEST_LENGTH]
+    )
+    stories = list(
+        StoryPage.objects.live().public().filter(
+            locale__language_code=user.language, first_published_at__gte=since
+        ).order_by("-first_published_at")[:5]
+    )
+    return notifications, stories
+
+
+def queue_digest(profile, week_key):
+    """Queue one digest for this member and week if there is anything in it. Returns the outbox row or None."""
+    user = profile.user
+    since = profile.last_digest_at or timezone.now() - timezone.timedelta(days=7)
+    notifications, stories = digest_items(user, since)
+    if not notifications and not stories:
+        return None
+    row = queue_email(user, "community/emails/digest", {"since": since.isoformat()}, key=f"digest:{user.pk}:{week_key}")
+    type(profile).objects.filter(pk=profile.pk).update(last_digest_at=timezone.now())
+    return row
+
+
+def digest_context(recipient, context):
+    notifications, stories = digest_items(recipient, datetime.fromisoformat(context["since"]))
+    return {"notifications": notifications, "stories": stories, "unsubscribe_path": unsubscribe_url(recipient)}

@@ -1,0 +1,115 @@
+"""Telling members what happened: in the site, by e-mail at once, or in the weekly digest — as each chooses.
+
+Everything here is called after the write that caused it has committed (signals sent on commit, or tasks).
+"""
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .models import Notification, NotificationPreference
+from .models.notifications import DEFAULT_CHANNELS, Channel, Kind
+from .outbox import queue_email
+
+UNSUBSCRIBE_SALT = "tsunagari.unsubscribe"
+GROUPED_KINDS = {Kind.REACTION, Kind.MESSAGE}
+
+
+def channels_for(user):
+    """{kind: channel} for the user, defaults filled in."""
+    chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "channel"))
+    return {kind: chosen.get(kind, default) for kind, default in DEFAULT_CHANNELS.items()}
+
+
+def set_channel(user, kind, channel):
+    NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"channel": channel})
+
+
+def notify(recipient, kind, event_key, text, url, actor=None, post=None, channel=None):
+    """Notify one member of one event (at most once per event_key). `text` is a callable run in their language.
+
+    Returns the Notification, or None when the member turned this kind off or may not know about it.
+    """
+    if actor is not None and recipient.pk == actor.pk:
+        return None
+    if not permissions.is_member(recipient):
+        return None
+    if post is not None and not permissions.can_read_post(recipient, post):
+        return None
+    channel = channel or channels_for(recipient)[kind]
+    if channel == Channel.OFF:
+        return None
+    with translation.override(recipient.language):
+        rendered = str(text())
+    if kind in GROUPED_KINDS:
+        grouped = Notification.objects.filter(
+            recipient=recipient, event_key__startswith=event_key, read_at__isnull=True
+        ).first()
+        if grouped is not None:
+            Notification.objects.filter(pk=grouped.pk).update(
+                actor_count=F("actor_count") + 1, actor=actor, text=rendered, created_at=timezone.now()
+            )
+            return grouped
+        event_key = f"{event_key}:{timezone.now().timestamp():.6f}"
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                recipient=recipient, kind=kind, event_key=event_key[:120], text=rendered[:300], url=url[:300],
+                actor=actor, post=post,
+            )
+    except IntegrityError:  # this event was already notified (a retried task): nothing twice
+        return None
+    if channel == Channel.EMAIL:
+        queue_email(recipient, "community/emails/notification", {"notification_id": notification.pk},
+                    key=f"notify:{recipient.pk}:{event_key}")
+    return notification
+
+
+def visible_notifications(user):
+    """The member's notifications, minus those about posts they can no longer read."""
+    return Notification.objects.filter(recipient=user).filter(
+        Q(post__isnull=True) | Q(post__in=permissions.readable_posts_for(user))
+    )
+
+
+def unread_count(user):
+    return visible_notifications(user).filter(read_at__isnull=True).count()
+
+
+def mark_read(user, notification_ids=None):
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=notification_ids)
+    return unread.update(read_at=timezone.now())
+
+
+def unsubscribe_token(user, kind="all"):
+    return signing.dumps({"u": user.pk, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe_url(user, kind="all"):
+    return reverse("unsubscribe", args=[unsubscribe_token(user, kind)])
+
+
+def read_unsubscribe_token(token):
+    """(user id, kind) from a token, or None if it is forged or tampered with. Tokens do not expire: an old
+    e-mail's link must still work."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        return int(data["u"]), str(data["k"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def unsubscribe(user, kind):
+    """Stop e-mails: one kind, or every kind (digest included)."""
+    kinds = DEFAULT_CHANNELS if kind == "all" else [kind] if kind in Kind.values else []
+    current = channels_for(user)
+    for each in kinds:
+        if current[each] in (Channel.EMAIL, Channel.DIGEST):
+            set_channel(user, each, Channel.SITE)
+    return len(kinds)

@@ -1,0 +1,112 @@
+"""Direct messages at /messages/: the inbox, one conversation (with polling for new messages), starting one."""
+
+from django.contrib import messages as flash
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from community import messaging
+from community.models import Conversation, Profile
+from community.ratelimit import RateLimited
+
+from .access import member_required
+
+PAGE = 50
+
+
+def _conversation_or_404(user, key):
+    conversation = get_object_or_404(Conversation, key=key)
+    if not messaging.can_read(user, conversation):
+        raise Http404  # someone else's conversation looks exactly like a missing one
+    return conversation
+
+
+@member_required
+def inbox(request):
+    return render(request, "community/messages/inbox.html", {"conversations": messaging.inbox(request.user)[:100]})
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def conversation(request, key):
+    conversation = _conversation_or_404(request.user, key)
+    error = None
+    if request.method == "POST":
+        try:
+            messaging.send(request.user, conversation, request.POST.get("body", ""))
+        except ValidationError as exc:
+            error = exc.messages[0]
+        except RateLimited as limited:
+            error = str(limited.message)
+        except PermissionDenied:
+            error = _("You can no longer write in this conversation.")
+        if error is None:
+            return redirect(conversation.get_absolute_url() + "#latest")
+    items = list(conversation.messages.select_related("sender__profile").order_by("-created_at", "-id")[:PAGE])[::-1]
+    messaging.mark_read(request.user, conversation)
+    participants = conversation.participants.select_related("user__profile")
+    return render(request, "community/messages/conversation.html", {
+        "conversation": conversation, "items": items, "participants": participants, "error": error,
+        "draft": request.POST.get("body", "") if error else "", "last_id": items[-1].pk if items else 0,
+    }, status=400 if error else 200)
+
+
+@member_required
+def new_messages(request, key):
+    """Polled by htmx every few seconds: messages after ?after=<id>, and the conversation is marked read."""
+    conversation = _conversation_or_404(request.user, key)
+    try:
+        after = int(request.GET.get("after", 0))
+    except ValueError:
+        after = 0
+    items = list(conversation.messages.filter(pk__gt=after).select_related("sender__profile").order_by("pk")[:PAGE])
+    if items:
+        messaging.mark_read(request.user, conversation)
+    return render(request, "community/messages/partials/new_messages.html", {
+        "conversation": conversation, "items": items, "last_id": items[-1].pk if items else after,
+    })
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def start(request, handle):
+    """Write to a member (from their profile); more people can be added by handle, up to ten in all."""
+    recipient = get_object_or_404(Profile.objects.members().select_related("user"), handle=handle)
+    if not messaging.may_message(request.user, recipient.user):
+        return render(request, "community/messages/cannot_message.html", {"recipient": recipient}, status=403)
+    error = None
+    if request.method == "POST":
+        handles = [h.strip().lstrip("@") for h in request.POST.get("others", "").replace("、", ",").split(",")]
+        others = list(Profile.objects.members().filter(handle__in=[h for h in handles if h]).select_related("user"))
+        try:
+            conversation = messaging.start_conversation(
+                request.user, [recipient.user, *[p.user for p in others]], request.POST.get("body", ""),
+                subject=request.POST.get("subject", ""),
+            )
+        except ValidationError as exc:
+            error = exc.messages[0]
+        except RateLimited as limited:
+            error = str(limited.message)
+        except PermissionDenied:
+            error = _("Some of these members do not accept messages from you.")
+        else:
+            return redirect(conversation.get_absolute_url())
+    return render(request, "community/messages/start.html", {"recipient": recipient, "error": error,
+                                                            "draft": request.POST}, status=400 if error else 200)
+
+
+@member_required
+@require_POST
+def toggle_block(request, handle):
+    other = get_object_or_404(Profile.objects.select_related("user"), handle=handle)
+    if other.user_id == request.user.pk:
+        raise Http404
+    if request.POST.get("action") == "unblock":
+        messaging.unblock(request.user, other.user)
+        flash.success(request, _("%(name)s can write to you again.") % {"name": other.display_name})
+    else:
+        messaging.block(request.user, other.user)
+        flash.success(request, _("%(name)s can no longer write to you.") % {"name": other.display_name})
+    return redirect("profile", handle=handle)
