@@ -15,6 +15,10 @@ def is_blocked_between(a, b):
     return Block.objects.filter(Q(blocker=a, blocked=b) | Q(blocker=b, blocked=a)).exists()
 
 
+def has_blocked(blocker, blocked):
+    return Block.objects.filter(blocker=blocker, blocked=blocked).exists()
+
+
 def may_message(sender, recipient):
     """May `sender` start a conversation with `recipient`? (member, not blocked, recipient's own setting)"""
     if sender.pk == recipient.pk or not (permissions.is_member(sender) and permissions.is_member(recipient)):
@@ -87,7 +91,14 @@ def can_read(user, conversation):
 
 
 def mark_read(user, conversation):
-    Participant.objects.filter(conversation=conversation, user=user).update(last_read_at=timezone.now())
+    """Read up to now: the conversation and its "new message" notifications."""
+    from .models import Notification
+
+    now = timezone.now()
+    Participant.objects.filter(conversation=conversation, user=user).update(last_read_at=now)
+    Notification.objects.filter(
+        recipient=user, event_key__startswith=f"message:{conversation.pk}:", read_at__isnull=True
+    ).update(read_at=now)
 
 
 def inbox(user):

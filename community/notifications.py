@@ -5,7 +5,7 @@ Everything here is called after the write that caused it has committed (signals 
 
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -50,16 +50,20 @@ def notify(recipient, kind, event_key, text, url, actor=None, post=None, channel
             recipient=recipient, event_key__startswith=event_key, read_at__isnull=True
         ).first()
         if grouped is not None:
-            Notification.objects.filter(pk=grouped.pk).update(
-                actor_count=F("actor_count") + 1, actor=actor, text=rendered, created_at=timezone.now()
-            )
+            with transaction.atomic():
+                grouped = Notification.objects.select_for_update().get(pk=grouped.pk)
+                if actor is not None and actor.pk not in grouped.actor_ids:
+                    grouped.actor_ids = [*grouped.actor_ids, actor.pk][-50:]
+                    grouped.actor_count = len(grouped.actor_ids)
+                grouped.actor, grouped.text, grouped.created_at = actor, rendered[:300], timezone.now()
+                grouped.save(update_fields=["actor_ids", "actor_count", "actor", "text", "created_at"])
             return grouped
         event_key = f"{event_key}:{timezone.now().timestamp():.6f}"
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
                 recipient=recipient, kind=kind, event_key=event_key[:120], text=rendered[:300], url=url[:300],
-                actor=actor, post=post,
+                actor=actor, post=post, actor_ids=[actor.pk] if actor is not None else [],
             )
     except IntegrityError:  # this event was already notified (a retried task): nothing twice
         return None

@@ -68,7 +68,8 @@ def on_reaction(sender, reaction, target, **kwargs):
     if author is None:
         return
     key = f"reaction:{type(target).__name__.lower()}:{target.pk}"
-    notify(author, Kind.REACTION, key, lambda: _("People reacted to what you wrote"), url,
+    name = display_name(reaction.user)
+    notify(author, Kind.REACTION, key, lambda: _("%(name)s reacted to what you wrote") % {"name": name}, url,
            actor=reaction.user, post=post)
 
 

@@ -11,14 +11,15 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 
 from home.models.seo import SeoMixin
 
@@ -223,6 +224,11 @@ class EventReportPage(StoryPage):
     class Meta:
         verbose_name = _("event report")
         verbose_name_plural = _("event reports")
+
+    @cached_property
+    def gallery(self):
+        """Gallery images with their renditions, in two queries whatever their number."""
+        return list(self.gallery_images.select_related("image").prefetch_related("image__renditions"))
 
 
 class EventReportGalleryImage(Orderable):

@@ -37,7 +37,8 @@ class ProfileForm(forms.ModelForm):
         fields = [
             "display_name", "name_kana", "name_romaji", "former_surname", "joined_year", "left_year",
             "departments", "sites", "organisation", "job_title", "location", "bio", "expertise", "open_to",
-            "links", "hidden_from_directory", "public_card", "public_headline", "is_supporter", *AUDIENCE_FIELDS,
+            "links", "hidden_from_directory", "public_card", "public_headline", "is_supporter", "messages_from",
+            *AUDIENCE_FIELDS,
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
 

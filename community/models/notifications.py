@@ -38,7 +38,8 @@ class Notification(models.Model):
     kind = models.CharField(max_length=12, choices=Kind.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="+")
-    actor_count = models.PositiveIntegerField(default=1)  # "3 people reacted": grouped while unread
+    actor_count = models.PositiveIntegerField(default=1)  # "3 people reacted": distinct people, grouped while unread
+    actor_ids = models.JSONField(default=list, editable=False)
     text = models.CharField(max_length=300)
     url = models.CharField(max_length=300)
     # The post it is about, if any: notifications about posts the recipient can no longer read are not shown.

@@ -88,11 +88,11 @@ def profile_of(user):
 @register.filter
 def author_name(user):
     """The name shown for someone who wrote something: the profile's display name, never an e-mail address."""
+    if user is None or not hasattr(user, "is_authenticated"):
+        return _("Former member")
     profile = permissions.profile_of(user)
     if profile is not None:
         return profile.display_name
-    if user is None:
-        return _("Former member")
     return user.get_full_name() or _("Tsunagari secretariat")
 
 

@@ -175,7 +175,7 @@ def report_content(request, kind, pk):
             form.add_error(None, limited.message)
         else:
             messages.success(request, _("Thank you. The moderators will look at it."))
-            return redirect("feed")
+            return redirect(_back_to(comment_target(target) if kind == "comment" else target))
     return render(request, "community/report.html", {
         "form": form, "target": target, "kind": kind,
         "back_url": _back_to(comment_target(target) if kind == "comment" else target),

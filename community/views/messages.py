@@ -78,9 +78,12 @@ def start(request, handle):
         return render(request, "community/messages/cannot_message.html", {"recipient": recipient}, status=403)
     error = None
     if request.method == "POST":
-        handles = [h.strip().lstrip("@") for h in request.POST.get("others", "").replace("、", ",").split(",")]
-        others = list(Profile.objects.members().filter(handle__in=[h for h in handles if h]).select_related("user"))
+        handles = {h.strip().lstrip("@") for h in request.POST.get("others", "").replace("、", ",").split(",")} - {""}
+        others = list(Profile.objects.members().filter(handle__in=handles).select_related("user"))
+        unknown = sorted(handles - {p.handle for p in others})
         try:
+            if unknown:
+                raise ValidationError(_("No member has the handle %(handles)s.") % {"handles": ", ".join(unknown)})
             conversation = messaging.start_conversation(
                 request.user, [recipient.user, *[p.user for p in others]], request.POST.get("body", ""),
                 subject=request.POST.get("subject", ""),

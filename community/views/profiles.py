@@ -30,7 +30,14 @@ def profile_detail(request, handle):
     )
     if not can_view_profile(request.user, profile):
         raise Http404
-    return render(request, "community/profile_detail.html", {"member": profile_view(request.user, profile)})
+    from community import messaging
+
+    is_self = profile.user_id == request.user.pk
+    return render(request, "community/profile_detail.html", {
+        "member": profile_view(request.user, profile),
+        "can_message": not is_self and messaging.may_message(request.user, profile.user),
+        "is_blocked": not is_self and messaging.has_blocked(request.user, profile.user),
+    })
 
 
 @login_required

@@ -3,9 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
+
+from modelcluster.fields import ParentalKey
 
 from community.figures import community_figures
 
@@ -45,11 +46,11 @@ class HomePage(SeoMixin, Page):
         from stories.models import StoryIndexPage, StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        featured = [
-            item.story.specific
-            for item in self.featured_stories.select_related("story").all()
-            if item.story and item.story.live
-        ]
+        # Only live, public stories (a featured story may since have been unpublished or restricted), fetched in
+        # one listing query whatever their number, in the editor's order.
+        chosen = list(self.featured_stories.values_list("story_id", flat=True))
+        by_id = {story.pk: story for story in StoryPage.objects.for_listing().filter(pk__in=chosen)}
+        featured = [by_id[pk] for pk in chosen if pk in by_id]
         featured_ids = [story.pk for story in featured]
         context["featured_stories"] = featured
         context["latest_stories"] = (

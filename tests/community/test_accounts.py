@@ -1,10 +1,10 @@
 """Accounts from the attacker's side: no enumeration, slowed guessing, no open redirects."""
 
-import pytest
-
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
+
+import pytest
 
 from tests.factories import UserFactory
 from tests.factories.users import DEFAULT_PASSWORD

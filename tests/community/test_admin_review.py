@@ -1,9 +1,9 @@
 """The secretariat reviews applications in the admin; editors cannot see them."""
 
-import pytest
-
 from django.core import mail
 from django.urls import reverse
+
+import pytest
 
 from community.audiences import MembershipStatus
 from community.models import Application, AuditEntry
@@ -94,12 +94,13 @@ def test_bulk_approval_decides_each_once(client, secretary, django_capture_on_co
 
 def test_decision_email_is_sent_once_even_if_task_runs_twice(secretary, pending, django_capture_on_commit_callbacks):
     from community.membership import decide
-    from community.tasks import send_application_decision
+    from community.models import OutboxEmail
+    from community.tasks import deliver_email
 
     application = Application.objects.get(user=pending.user)
     with django_capture_on_commit_callbacks(execute=True):
         decide(application, approve=True, actor=secretary.user)
-    send_application_decision(application.pk)
+    deliver_email(OutboxEmail.objects.get(idempotency_key=f"application:{application.pk}:decision").pk)
     assert len(mail.outbox) == 1
 
 

@@ -1,8 +1,8 @@
 """Groups, feeds and posts from the attacker's side: private content stays private everywhere."""
 
-import pytest
-
 from django.urls import reverse
+
+import pytest
 
 from community.models import Group, GroupMembership, Post
 from tests.factories.community import GroupFactory, PostFactory, add_member

@@ -2,10 +2,10 @@
 
 import re
 
-import pytest
-
 from django.core import mail
 from django.urls import reverse
+
+import pytest
 
 from community.models import Application, AuditEntry
 
@@ -52,7 +52,9 @@ def test_newcomer_signs_up_verifies_applies_is_approved_and_browses(
     assert AuditEntry.objects.filter(action="approve", actor=secretary.user).exists()
     decision_mail = mail.outbox[-1]
     assert decision_mail.to == ["newcomer@example.com"]
-    assert application.decision_emailed_at is not None
+    from community.models import OutboxEmail
+
+    assert OutboxEmail.objects.get(recipient=application.user).status == "sent"
 
     # Now a member: the directory opens and lists other members.
     response = client.get(reverse("directory"))

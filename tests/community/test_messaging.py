@@ -1,8 +1,8 @@
 """Direct messages from the attacker's side: only participants read, blocks hold, ids lead nowhere."""
 
-import pytest
-
 from django.urls import reverse
+
+import pytest
 
 from community import messaging
 from community.models import Conversation, Message, Notification, OutboxEmail, Report

@@ -2,12 +2,11 @@
 
 import io
 
-import pytest
-
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+import pytest
 from PIL import Image
 
 from community.models import AuditEntry, Profile
@@ -20,7 +19,7 @@ def _form_data(profile, **overrides):
         "display_name": profile.display_name, "name_kana": profile.name_kana, "name_romaji": profile.name_romaji,
         "joined_year": profile.joined_year or "", "left_year": profile.left_year or "",
         "organisation": "", "job_title": "", "location": "", "bio": "", "expertise": "", "links": "",
-        "public_headline": "",
+        "public_headline": "", "messages_from": profile.messages_from,
     }
     for part in ("photo", "former_surname", "career_years", "departments", "sites", "work", "location", "bio",
                  "expertise", "open_to", "links"):

@@ -1,9 +1,9 @@
 """Every members' view refuses the anonymous visitor, the applicant, the rejected and the suspended."""
 
-import pytest
-
 from django.urls import reverse
 from django.utils import translation
+
+import pytest
 
 MEMBER_URLS = ["directory", ("profile", "alumna")]
 

@@ -1,10 +1,9 @@
 """Threaded comments on posts and stories, reactions, reports and moderation — and the whole journey."""
 
-import pytest
-
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+import pytest
 from django_comments_xtd.models import XtdComment
 
 from community.models import GroupMembership, Post, Reaction, Report
@@ -53,7 +52,7 @@ def test_500_comment_thread_renders_in_bounded_queries(login, alumna, employee, 
                                                        django_assert_max_num_queries):
     from community import ratelimit
 
-    monkeypatch.setattr(ratelimit, "LIMITS", {key: (10_000, 60) for key in ratelimit.LIMITS})
+    monkeypatch.setattr(ratelimit, "LIMITS", dict.fromkeys(ratelimit.LIMITS, (10000, 60)))
     parents = [add_comment(alumna.user, open_post, f"コメント{n}") for n in range(250)]
     for parent in parents:
         add_comment(employee.user, open_post, "返信", parent_id=parent.pk)

@@ -4,9 +4,9 @@ import os
 import time
 from pathlib import Path
 
-import pytest
-
 from django.conf import settings
+
+import pytest
 
 from portal.celery import app
 
