@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from . import permissions
 from .models import Notification, NotificationPreference
 from .models.notifications import DEFAULT_CHANNELS, Channel, Kind
-from .outbox import queue_email
+from .outbox import queue_email, queue_emails
 
 UNSUBSCRIBE_SALT = "tsunagari.unsubscribe"
 GROUPED_KINDS = {Kind.REACTION, Kind.MESSAGE}
@@ -71,6 +71,50 @@ def notify(recipient, kind, event_key, text, url, actor=None, post=None, channel
         queue_email(recipient, "community/emails/notification", {"notification_id": notification.pk},
                     key=f"notify:{recipient.pk}:{event_key}")
     return notification
+
+
+def notify_many(users, kind, event_key, text, url, actor=None, post=None):
+    """notify() for a batch of members in a handful of queries (group fan-out). Same rules, same idempotency:
+    members who turned the kind off, may not read the post, or were already notified of this event are skipped.
+    Returns the number of new notifications."""
+    from .models import Profile
+
+    users = [u for u in users if actor is None or u.pk != actor.pk]
+    member_ids = set(
+        Profile.objects.members().filter(user__in=users).values_list("user_id", flat=True)
+    )
+    if post is not None and post.group_id is not None and post.group.is_private:
+        from .models import GroupMembership
+
+        member_ids &= set(GroupMembership.objects.filter(
+            group_id=post.group_id, state="active", user_id__in=member_ids
+        ).values_list("user_id", flat=True))
+    chosen = dict(NotificationPreference.objects.filter(user_id__in=member_ids, kind=kind)
+                  .values_list("user_id", "channel"))
+    already = set(Notification.objects.filter(recipient_id__in=member_ids, event_key=event_key)
+                  .values_list("recipient_id", flat=True))
+    rows, emails = [], []
+    for user in users:
+        channel = chosen.get(user.pk, DEFAULT_CHANNELS[kind])
+        if user.pk not in member_ids or user.pk in already or channel == Channel.OFF:
+            continue
+        with translation.override(user.language):
+            rendered = str(text())
+        rows.append(Notification(recipient=user, kind=kind, event_key=event_key[:120], text=rendered[:300],
+                                 url=url[:300], actor=actor, post=post, actor_ids=[actor.pk] if actor else []))
+        if channel == Channel.EMAIL:
+            emails.append(user)
+    with transaction.atomic():
+        created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        by_recipient = dict(Notification.objects.filter(
+            recipient__in=emails, event_key=event_key[:120]
+        ).values_list("recipient_id", "pk"))
+        queue_emails([
+            (user, "community/emails/notification", {"notification_id": by_recipient[user.pk]},
+             f"notify:{user.pk}:{event_key}")
+            for user in emails if user.pk in by_recipient
+        ])
+    return len(created)
 
 
 def visible_notifications(user):

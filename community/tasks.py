@@ -58,28 +58,25 @@ def fan_out_group_post(post_id):
 
 @shared_task(acks_late=True, max_retries=5, **RETRY)
 def notify_group_post_batch(post_id, user_ids):
-    """Notify one batch of followers; safe to run again (one notification per member and post)."""
+    """Notify one batch of followers in a few queries; safe to run again (one notification per member and post)."""
     from django.contrib.auth import get_user_model
     from django.utils.translation import gettext as _
 
     from .models import Post
     from .models.notifications import Kind
-    from .notifications import notify
+    from .notifications import notify_many
     from .receivers import display_name
 
     post = Post.objects.select_related("group", "author__profile").filter(pk=post_id).first()
-    if post is None:
+    if post is None or post.is_hidden or post.group.status != post.group.Status.ACTIVE:
         return 0
     name, group = display_name(post.author), post.group.name
-    sent = 0
-    for user in get_user_model().objects.filter(pk__in=user_ids).select_related("profile"):
-        with transaction.atomic():
-            sent += bool(notify(
-                user, Kind.GROUP_POST, f"group_post:{post.pk}",
-                lambda: _("%(name)s posted in %(group)s") % {"name": name, "group": group},
-                post.get_absolute_url(), actor=post.author, post=post,
-            ))
-    return sent
+    users = list(get_user_model().objects.filter(pk__in=user_ids, is_active=True))
+    return notify_many(
+        users, Kind.GROUP_POST, f"group_post:{post.pk}",
+        lambda: _("%(name)s posted in %(group)s") % {"name": name, "group": group},
+        post.get_absolute_url(), actor=post.author, post=post,
+    )
 
 
 @shared_task
