@@ -33,9 +33,22 @@ from django.core.management import call_command  # noqa: E402
 def start_worker():
     env = {**os.environ, "TEST_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend"}
     return subprocess.Popen(  # noqa: S603 - our own worker command
-        [str(ROOT / ".venv/bin/celery"), "-A", "portal", "worker", "--loglevel", "WARNING", "--concurrency", "2",
-         "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(ROOT / ".venv/bin/celery"),
+            "-A",
+            "portal",
+            "worker",
+            "--loglevel",
+            "WARNING",
+            "--concurrency",
+            "2",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -76,11 +89,15 @@ def main():
             batch_size=2000,
         )
         Profile.objects.bulk_create(
-            [Profile(user=u, handle=f"fanout-{u.pk}", display_name=f"メンバー{u.pk}", status="member") for u in users],
+            [
+                Profile(user=u, handle=f"fanout-{u.pk}", display_name=f"メンバー{u.pk}", status="member")
+                for u in users
+            ],
             batch_size=2000,
         )
         GroupMembership.objects.bulk_create(
-            [GroupMembership(group=group, user=u, follows_closely=True) for u in users], batch_size=2000,
+            [GroupMembership(group=group, user=u, follows_closely=True) for u in users],
+            batch_size=2000,
         )
         NotificationPreference.objects.bulk_create(
             [NotificationPreference(user=u, kind=Kind.GROUP_POST, channel=Channel.EMAIL) for u in users],
@@ -96,8 +113,10 @@ def main():
         app.send_task("community.tasks.fan_out_group_post", args=[post.pk])
         notified = wait(lambda: Notification.objects.filter(post=post).count() >= followers)
         sent = wait(lambda: OutboxEmail.objects.filter(status="sent").count() >= followers)
-        print(f"fan-out to {followers} followers: notifications in {notified:.1f} s, "
-              f"all e-mails sent {time.monotonic() - started:.1f} s after posting (sent check {sent:.1f} s)")
+        print(
+            f"fan-out to {followers} followers: notifications in {notified:.1f} s, "
+            f"all e-mails sent {time.monotonic() - started:.1f} s after posting (sent check {sent:.1f} s)"
+        )
 
         # Crash drill: SIGKILL the worker in the middle of a second fan-out, start a new one, redeliver.
         Notification.objects.all().delete()
@@ -117,11 +136,15 @@ def main():
         wait(lambda: OutboxEmail.objects.filter(status="sent").count() >= followers, timeout=1800)
         time.sleep(3)
         files = list(Path(MAIL_DIR).glob("*.log"))
-        recipients = [line for path in files for line in path.read_text().splitlines() if line.startswith("To: ")]
+        recipients = [
+            line for path in files for line in path.read_text().splitlines() if line.startswith("To: ")
+        ]
         duplicates = len(recipients) - len(set(recipients))
-        print(f"crash drill: worker SIGKILLed after {at_kill} of {followers} notifications; after restart "
-              f"{Notification.objects.filter(post=post2).count()} notifications, {len(set(recipients))} "
-              f"distinct recipients e-mailed, duplicates: {duplicates}")
+        print(
+            f"crash drill: worker SIGKILLed after {at_kill} of {followers} notifications; after restart "
+            f"{Notification.objects.filter(post=post2).count()} notifications, {len(set(recipients))} "
+            f"distinct recipients e-mailed, duplicates: {duplicates}"
+        )
     finally:
         worker.send_signal(signal.SIGKILL)
 

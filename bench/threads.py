@@ -59,7 +59,7 @@ def main():
     from community.posting import add_comment
     from tests.factories.members import member
 
-    ratelimit.LIMITS = {key: (10**9, 1) for key in ratelimit.LIMITS}
+    ratelimit.LIMITS = dict.fromkeys(ratelimit.LIMITS, (10**9, 1))
     author, other = member(handle="bench-a"), member(handle="bench-b")
     post = Post.objects.create(author=author.user, body="500件のコメントがつく投稿")
     for n in range(250):
@@ -71,17 +71,22 @@ def main():
     client = Client()
     client.force_login(other.user)
     rows = [
-        ("thread page (500 comments, ours, 50 threads/page)", lambda: client.get(f"/community/posts/{post.pk}/")),
+        (
+            "thread page (500 comments, ours, 50 threads/page)",
+            lambda: client.get(f"/community/posts/{post.pk}/"),
+        ),
         ("feed page (20 posts)", lambda: client.get("/community/")),
     ]
     request = RequestFactory().get("/")
     request.user = other.user
     stock = Template("{% load comments_xtd %}{% render_xtdcomment_tree for post %}")
     with override_settings(ROOT_URLCONF="bench.xtd_urls"):
-        rows.append((
-            "thread (500 comments, stock render_xtdcomment_tree)",
-            lambda: stock.render(Context({"post": post, "user": other.user, "request": request})),
-        ))
+        rows.append(
+            (
+                "thread (500 comments, stock render_xtdcomment_tree)",
+                lambda: stock.render(Context({"post": post, "user": other.user, "request": request})),
+            )
+        )
         print(f"{'what':58} {'queries':>8} {'median ms':>10}")
         for label, render in rows:
             queries, median = measure(render)

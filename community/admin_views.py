@@ -25,7 +25,9 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label=gettext_lazy("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=gettext_lazy("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Required when rejecting. The applicant receives it by e-mail."),
     )
 
@@ -71,7 +73,8 @@ def decide_application(request, pk):
                 messages.warning(request, _("This application had already been decided."))
             return redirect("community_application_queue")
     return render(
-        request, "community/admin/decide_application.html",
+        request,
+        "community/admin/decide_application.html",
         {"application": application, "form": form, "notes_form": notes_form},
     )
 
@@ -84,8 +87,12 @@ def application_queue(request):
     kind = request.GET.get("kind", "")
     if q:
         pending = pending.filter(
-            Q(full_name__icontains=q) | Q(name_kana__icontains=q) | Q(name_romaji__icontains=q)
-            | Q(user__email__icontains=q) | Q(employee_number__icontains=q) | Q(departments__icontains=q)
+            Q(full_name__icontains=q)
+            | Q(name_kana__icontains=q)
+            | Q(name_romaji__icontains=q)
+            | Q(user__email__icontains=q)
+            | Q(employee_number__icontains=q)
+            | Q(departments__icontains=q)
         )
     if kind:
         pending = pending.filter(kind=kind)
@@ -99,19 +106,28 @@ def application_queue(request):
             decided = 0
             with transaction.atomic():
                 for application in Application.objects.filter(pk__in=ids):
-                    decided += decide(application, approve=approve, actor=request.user,
-                                      reason=form.cleaned_data["reason"])
+                    decided += decide(
+                        application, approve=approve, actor=request.user, reason=form.cleaned_data["reason"]
+                    )
             messages.success(
                 request,
                 ngettext("%(count)d application decided.", "%(count)d applications decided.", decided)
                 % {"count": decided},
             )
-            return redirect(reverse("community_application_queue") + ("?" + request.GET.urlencode()
-                                                                       if request.GET else ""))
+            return redirect(
+                reverse("community_application_queue")
+                + ("?" + request.GET.urlencode() if request.GET else "")
+            )
     return render(
-        request, "community/admin/application_queue.html",
-        {"applications": pending.order_by("created_at"), "form": form, "q": q, "kind": kind,
-         "kinds": Application._meta.get_field("kind").choices},
+        request,
+        "community/admin/application_queue.html",
+        {
+            "applications": pending.order_by("created_at"),
+            "form": form,
+            "q": q,
+            "kind": kind,
+            "kinds": Application._meta.get_field("kind").choices,
+        },
     )
 
 
@@ -138,7 +154,8 @@ def suspend_member(request, pk):
         messages.success(request, _("Saved."))
         return redirect("community_profile_modeladmin_index")
     return render(
-        request, "community/admin/suspend_member.html",
+        request,
+        "community/admin/suspend_member.html",
         {"profile": profile, "form": form, "suspending": suspending},
     )
 

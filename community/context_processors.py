@@ -11,6 +11,9 @@ def unread_counts(request):
 
         if not (user and user.is_authenticated and permissions.is_member(user)):
             return {"notifications": 0, "messages": 0}
-        return {"notifications": notifications.unread_count(user), "messages": messaging.unread_conversations(user)}
+        return {
+            "notifications": notifications.unread_count(user),
+            "messages": messaging.unread_conversations(user),
+        }
 
     return {"unread": SimpleLazyObject(counts)}

@@ -22,42 +22,106 @@ DEMO_LOGINS = {
 }
 
 DEPARTMENTS = [
-    ("商品開発部", "Product Development"), ("研究所", "Research Laboratory"), ("品質保証部", "Quality Assurance"),
-    ("東京営業部", "Tokyo Sales"), ("大阪営業部", "Osaka Sales"), ("マーケティング部", "Marketing"),
-    ("生産技術部", "Production Engineering"), ("調達部", "Procurement"), ("人事部", "Human Resources"),
-    ("経理部", "Finance"), ("海外事業部", "International Business"), ("情報システム部", "IT"),
+    ("商品開発部", "Product Development"),
+    ("研究所", "Research Laboratory"),
+    ("品質保証部", "Quality Assurance"),
+    ("東京営業部", "Tokyo Sales"),
+    ("大阪営業部", "Osaka Sales"),
+    ("マーケティング部", "Marketing"),
+    ("生産技術部", "Production Engineering"),
+    ("調達部", "Procurement"),
+    ("人事部", "Human Resources"),
+    ("経理部", "Finance"),
+    ("海外事業部", "International Business"),
+    ("情報システム部", "IT"),
 ]
 SITES = [
-    ("本社（東京・中央区）", "Head office (Tokyo)"), ("川崎研究所", "Kawasaki Laboratory"),
-    ("静岡工場", "Shizuoka Plant"), ("北海道工場", "Hokkaido Plant"), ("大阪支社", "Osaka Branch"),
-    ("福岡営業所", "Fukuoka Office"), ("シンガポール拠点", "Singapore Office"),
+    ("本社（東京・中央区）", "Head office (Tokyo)"),
+    ("川崎研究所", "Kawasaki Laboratory"),
+    ("静岡工場", "Shizuoka Plant"),
+    ("北海道工場", "Hokkaido Plant"),
+    ("大阪支社", "Osaka Branch"),
+    ("福岡営業所", "Fukuoka Office"),
+    ("シンガポール拠点", "Singapore Office"),
 ]
 FAMILY = [
-    ("佐藤", "さとう", "Sato"), ("鈴木", "すずき", "Suzuki"), ("高橋", "たかはし", "Takahashi"),
-    ("田中", "たなか", "Tanaka"), ("伊藤", "いとう", "Ito"), ("渡辺", "わたなべ", "Watanabe"),
-    ("山本", "やまもと", "Yamamoto"), ("中村", "なかむら", "Nakamura"), ("小林", "こばやし", "Kobayashi"),
-    ("加藤", "かとう", "Kato"), ("吉田", "よしだ", "Yoshida"), ("山田", "やまだ", "Yamada"),
-    ("松本", "まつもと", "Matsumoto"), ("井上", "いのうえ", "Inoue"), ("木村", "きむら", "Kimura"),
-    ("林", "はやし", "Hayashi"), ("清水", "しみず", "Shimizu"), ("森", "もり", "Mori"),
-    ("池田", "いけだ", "Ikeda"), ("橋本", "はしもと", "Hashimoto"), ("石川", "いしかわ", "Ishikawa"),
-    ("髙橋", "たかはし", "Takahashi"), ("前田", "まえだ", "Maeda"), ("藤田", "ふじた", "Fujita"),
+    ("佐藤", "さとう", "Sato"),
+    ("鈴木", "すずき", "Suzuki"),
+    ("高橋", "たかはし", "Takahashi"),
+    ("田中", "たなか", "Tanaka"),
+    ("伊藤", "いとう", "Ito"),
+    ("渡辺", "わたなべ", "Watanabe"),
+    ("山本", "やまもと", "Yamamoto"),
+    ("中村", "なかむら", "Nakamura"),
+    ("小林", "こばやし", "Kobayashi"),
+    ("加藤", "かとう", "Kato"),
+    ("吉田", "よしだ", "Yoshida"),
+    ("山田", "やまだ", "Yamada"),
+    ("松本", "まつもと", "Matsumoto"),
+    ("井上", "いのうえ", "Inoue"),
+    ("木村", "きむら", "Kimura"),
+    ("林", "はやし", "Hayashi"),
+    ("清水", "しみず", "Shimizu"),
+    ("森", "もり", "Mori"),
+    ("池田", "いけだ", "Ikeda"),
+    ("橋本", "はしもと", "Hashimoto"),
+    ("石川", "いしかわ", "Ishikawa"),
+    ("髙橋", "たかはし", "Takahashi"),
+    ("前田", "まえだ", "Maeda"),
+    ("藤田", "ふじた", "Fujita"),
 ]
 GIVEN = [
-    ("花子", "はなこ", "Hanako"), ("健太", "けんた", "Kenta"), ("美咲", "みさき", "Misaki"),
-    ("翔太", "しょうた", "Shota"), ("由美", "ゆみ", "Yumi"), ("大輔", "だいすけ", "Daisuke"),
-    ("さくら", "さくら", "Sakura"), ("拓也", "たくや", "Takuya"), ("恵", "めぐみ", "Megumi"),
-    ("直樹", "なおき", "Naoki"), ("彩", "あや", "Aya"), ("誠", "まこと", "Makoto"),
-    ("千尋", "ちひろ", "Chihiro"), ("亮", "りょう", "Ryo"), ("智子", "ともこ", "Tomoko"),
-    ("和也", "かずや", "Kazuya"), ("麻衣", "まい", "Mai"), ("修", "おさむ", "Osamu"),
+    ("花子", "はなこ", "Hanako"),
+    ("健太", "けんた", "Kenta"),
+    ("美咲", "みさき", "Misaki"),
+    ("翔太", "しょうた", "Shota"),
+    ("由美", "ゆみ", "Yumi"),
+    ("大輔", "だいすけ", "Daisuke"),
+    ("さくら", "さくら", "Sakura"),
+    ("拓也", "たくや", "Takuya"),
+    ("恵", "めぐみ", "Megumi"),
+    ("直樹", "なおき", "Naoki"),
+    ("彩", "あや", "Aya"),
+    ("誠", "まこと", "Makoto"),
+    ("千尋", "ちひろ", "Chihiro"),
+    ("亮", "りょう", "Ryo"),
+    ("智子", "ともこ", "Tomoko"),
+    ("和也", "かずや", "Kazuya"),
+    ("麻衣", "まい", "Mai"),
+    ("修", "おさむ", "Osamu"),
 ]
 NOW_DOING = [
-    ("株式会社ミドリノ", "代表取締役"), ("フードテック・ラボ合同会社", "CTO"), ("キャリアデザイン室 あおば", "キャリアコーチ"),
-    ("株式会社はこぶね物流", "事業開発マネージャー"), ("やまびこ農園", "農園主"), ("外資系消費財メーカー", "ブランドマネージャー"),
-    ("地方銀行", "法人営業"), ("ひなた食品株式会社", "課長"), ("ひなた食品株式会社", "主任研究員"),
-    ("フリーランス", "食品表示コンサルタント"), ("NPO法人こども食堂ネット", "理事"), ("大学", "准教授（食品科学）"),
+    ("株式会社ミドリノ", "代表取締役"),
+    ("フードテック・ラボ合同会社", "CTO"),
+    ("キャリアデザイン室 あおば", "キャリアコーチ"),
+    ("株式会社はこぶね物流", "事業開発マネージャー"),
+    ("やまびこ農園", "農園主"),
+    ("外資系消費財メーカー", "ブランドマネージャー"),
+    ("地方銀行", "法人営業"),
+    ("ひなた食品株式会社", "課長"),
+    ("ひなた食品株式会社", "主任研究員"),
+    ("フリーランス", "食品表示コンサルタント"),
+    ("NPO法人こども食堂ネット", "理事"),
+    ("大学", "准教授（食品科学）"),
 ]
-EXPERTISE = ["商品開発", "品質管理", "マーケティング", "法人営業", "食品表示", "発酵", "冷凍技術", "物流", "採用",
-             "海外事業", "データ分析", "起業", "ブランディング", "サステナビリティ", "生産管理", "ファシリテーション"]
+EXPERTISE = [
+    "商品開発",
+    "品質管理",
+    "マーケティング",
+    "法人営業",
+    "食品表示",
+    "発酵",
+    "冷凍技術",
+    "物流",
+    "採用",
+    "海外事業",
+    "データ分析",
+    "起業",
+    "ブランディング",
+    "サステナビリティ",
+    "生産管理",
+    "ファシリテーション",
+]
 LOCATIONS = ["東京都", "神奈川県", "大阪府", "静岡県", "北海道", "福岡県", "愛知県", "Singapore", "京都府"]
 BIOS = [
     "入社後は冷凍食品の開発に10年。いまはスタートアップで植物性たんぱくの商品をつくっています。",
@@ -72,11 +136,16 @@ BIOS = [
 
 def _org_units():
     for index, (name, name_en) in enumerate(DEPARTMENTS):
-        OrgUnit.objects.update_or_create(kind=OrgUnit.DEPARTMENT, name=name,
-                                         defaults={"name_en": name_en, "sort_order": index})
+        OrgUnit.objects.update_or_create(
+            kind=OrgUnit.DEPARTMENT, name=name, defaults={"name_en": name_en, "sort_order": index}
+        )
     for index, (name, name_en) in enumerate(SITES):
-        OrgUnit.objects.update_or_create(kind=OrgUnit.SITE, name=name, defaults={"name_en": name_en, "sort_order": index})
-    return list(OrgUnit.objects.filter(kind=OrgUnit.DEPARTMENT)), list(OrgUnit.objects.filter(kind=OrgUnit.SITE))
+        OrgUnit.objects.update_or_create(
+            kind=OrgUnit.SITE, name=name, defaults={"name_en": name_en, "sort_order": index}
+        )
+    return list(OrgUnit.objects.filter(kind=OrgUnit.DEPARTMENT)), list(
+        OrgUnit.objects.filter(kind=OrgUnit.SITE)
+    )
 
 
 @functools.cache
@@ -96,7 +165,9 @@ def _user(email, **extra):
 def _verified(user):
     from allauth.account.models import EmailAddress
 
-    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
 
 
 def _person(rng, index):
@@ -123,11 +194,21 @@ def _member(rng, index, departments, sites, kind, email=None):
         organisation, title = "ひなた食品株式会社", rng.choice(["課長", "主任", "担当", "部長"])
     approved = timezone.now() - timezone.timedelta(days=rng.randint(3, 360))
     profile = Profile.objects.create(
-        user=user, handle=person["handle"], kind=kind, status=MembershipStatus.MEMBER, approved_at=approved,
-        display_name=person["display_name"], name_kana=person["name_kana"], name_romaji=person["name_romaji"],
+        user=user,
+        handle=person["handle"],
+        kind=kind,
+        status=MembershipStatus.MEMBER,
+        approved_at=approved,
+        display_name=person["display_name"],
+        name_kana=person["name_kana"],
+        name_romaji=person["name_romaji"],
         former_surname=rng.choice(["", "", "", "小野", "村上"]),
-        joined_year=joined, left_year=left, organisation=organisation, job_title=title,
-        location=rng.choice(LOCATIONS), bio=BIOS[index % len(BIOS)],
+        joined_year=joined,
+        left_year=left,
+        organisation=organisation,
+        job_title=title,
+        location=rng.choice(LOCATIONS),
+        bio=BIOS[index % len(BIOS)],
         open_to=rng.sample(OpenTo.values, rng.randint(0, 3)),
         links=[f"https://example.jp/{person['handle']}"] if rng.random() < 0.3 else [],
         hidden_from_directory=index % 13 == 5,
@@ -137,7 +218,9 @@ def _member(rng, index, departments, sites, kind, email=None):
         supporter_since=approved if index % 6 == 0 else None,
         # Varied privacy choices: some share everything with members, some keep work or years to themselves.
         work_audience=rng.choice([Audience.MEMBERS, Audience.MEMBERS, Audience.ALUMNI, Audience.PRIVATE]),
-        career_years_audience=rng.choice([Audience.MEMBERS, Audience.MEMBERS, Audience.MEMBERS, Audience.PRIVATE]),
+        career_years_audience=rng.choice(
+            [Audience.MEMBERS, Audience.MEMBERS, Audience.MEMBERS, Audience.PRIVATE]
+        ),
         location_audience=rng.choice([Audience.MEMBERS, Audience.PRIVATE, Audience.EMPLOYEES]),
         former_surname_audience=rng.choice([Audience.MEMBERS, Audience.PRIVATE]),
         links_audience=rng.choice([Audience.MEMBERS, Audience.PRIVATE]),
@@ -150,8 +233,24 @@ def _member(rng, index, departments, sites, kind, email=None):
 
 
 PENDING = [
-    ("井口 真理子", "いぐち まりこ", "Mariko Iguchi", 2004, 2019, "マーケティング部, 大阪営業部", "NPO法人 食のみらい"),
-    ("長谷川 亮介", "はせがわ りょうすけ", "Ryosuke Hasegawa", 1998, 2015, "生産技術部（静岡工場）", "株式会社かもめ機械"),
+    (
+        "井口 真理子",
+        "いぐち まりこ",
+        "Mariko Iguchi",
+        2004,
+        2019,
+        "マーケティング部, 大阪営業部",
+        "NPO法人 食のみらい",
+    ),
+    (
+        "長谷川 亮介",
+        "はせがわ りょうすけ",
+        "Ryosuke Hasegawa",
+        1998,
+        2015,
+        "生産技術部（静岡工場）",
+        "株式会社かもめ機械",
+    ),
     ("岡田 ひかり", "おかだ ひかり", "Hikari Okada", 2012, 2023, "品質保証部", "フリーランス"),
 ]
 
@@ -161,11 +260,20 @@ def _applicant(email, full_name, kana, romaji, joined, left, departments, organi
     if not Application.objects.filter(user=user).exists():
         from .membership import submit_application
 
-        submit_application(Application(
-            user=user, kind=MemberKind.ALUMNI, full_name=full_name, name_kana=kana, name_romaji=romaji,
-            joined_year=joined, left_year=left, departments=departments, organisation=organisation,
-            message="お世話になりました。また皆さんとつながれたら嬉しいです。",
-        ))
+        submit_application(
+            Application(
+                user=user,
+                kind=MemberKind.ALUMNI,
+                full_name=full_name,
+                name_kana=kana,
+                name_romaji=romaji,
+                joined_year=joined,
+                left_year=left,
+                departments=departments,
+                organisation=organisation,
+                message="お世話になりました。また皆さんとつながれたら嬉しいです。",
+            )
+        )
     return user
 
 
@@ -179,29 +287,66 @@ def seed_members(stdout=None, count=40):
 
     member = _member(rng, 100, departments, sites, MemberKind.ALUMNI, email=DEMO_LOGINS["member"])
     Profile.objects.filter(pk=member.pk).update(hidden_from_directory=False)
-    secretariat = _member(rng, 101, departments, sites, MemberKind.SECRETARIAT, email=DEMO_LOGINS["secretariat"])
+    secretariat = _member(
+        rng, 101, departments, sites, MemberKind.SECRETARIAT, email=DEMO_LOGINS["secretariat"]
+    )
     secretariat.user.groups.add(Group.objects.get(name="Secretariat"))
 
-    _applicant(DEMO_LOGINS["applicant"], "岡本 慎也", "おかもと しんや", "Shinya Okamoto", 2001, 2018,
-               "東京営業部", "株式会社はこぶね物流")
+    _applicant(
+        DEMO_LOGINS["applicant"],
+        "岡本 慎也",
+        "おかもと しんや",
+        "Shinya Okamoto",
+        2001,
+        2018,
+        "東京営業部",
+        "株式会社はこぶね物流",
+    )
     for index, row in enumerate(PENDING):
         _applicant(f"pending{index + 1}@tsunagari.example", *row)
     total = Profile.objects.filter(status=MembershipStatus.MEMBER).count()
     if stdout:
-        stdout.write(f"  members: {total}, pending applications: "
-                     f"{Application.objects.filter(status=Application.Status.PENDING).count()}")
+        stdout.write(
+            f"  members: {total}, pending applications: "
+            f"{Application.objects.filter(status=Application.Status.PENDING).count()}"
+        )
     return total
 
 
 GROUPS = [
-    ("商品開発OB・OG会", "theme", False, "商品開発に関わった人の集まり。新商品の話、食のトレンド、開発の悩み相談などをゆるく。"),
+    (
+        "商品開発OB・OG会",
+        "theme",
+        False,
+        "商品開発に関わった人の集まり。新商品の話、食のトレンド、開発の悩み相談などをゆるく。",
+    ),
     ("キャリア相談室", "theme", False, "転職・独立・学び直し。先輩アルムナイに気軽に相談できる場所です。"),
-    ("起業家ネットワーク", "expertise", False, "会社を立ち上げたアルムナイと、これから挑戦したい人のためのグループ。"),
-    ("品質保証・食品表示の会", "expertise", False, "品質保証、食品表示、法規制の情報交換。最新の改正情報もここで。"),
-    ("関西アルムナイ", "region", False, "大阪・京都・神戸あたりに住むアルムナイの集まり。年に数回の懇親会も。"),
+    (
+        "起業家ネットワーク",
+        "expertise",
+        False,
+        "会社を立ち上げたアルムナイと、これから挑戦したい人のためのグループ。",
+    ),
+    (
+        "品質保証・食品表示の会",
+        "expertise",
+        False,
+        "品質保証、食品表示、法規制の情報交換。最新の改正情報もここで。",
+    ),
+    (
+        "関西アルムナイ",
+        "region",
+        False,
+        "大阪・京都・神戸あたりに住むアルムナイの集まり。年に数回の懇親会も。",
+    ),
     ("北海道つながり", "region", False, "北海道工場ゆかりの人、北海道在住の人のグループです。"),
     ("2000年代入社 同期会", "generation", False, "2000〜2009年入社の同期・同世代で近況報告しましょう。"),
-    ("子育て・介護と仕事", "theme", True, "家族のことと仕事の両立について、安心して話せる非公開グループです。"),
+    (
+        "子育て・介護と仕事",
+        "theme",
+        True,
+        "家族のことと仕事の両立について、安心して話せる非公開グループです。",
+    ),
     ("海外で働く人たち", "region", False, "シンガポール、タイ、アメリカなど海外で働くアルムナイの情報交換。"),
     ("発酵研究会", "expertise", True, "研究所で発酵に携わった人の非公開グループ。論文紹介や技術の相談など。"),
 ]
@@ -244,8 +389,13 @@ def seed_community(log=print):
     for index, (name, kind, private, description) in enumerate(GROUPS):
         group, _created = Group.objects.get_or_create(
             slug=slugify(name, allow_unicode=True),
-            defaults={"name": name, "kind": kind, "is_private": private, "description": description,
-                      "status": Group.Status.ACTIVE},
+            defaults={
+                "name": name,
+                "kind": kind,
+                "is_private": private,
+                "description": description,
+                "status": Group.Status.ACTIVE,
+            },
         )
         make_moderator(users[index % len(users)], group)
         for user in rng.sample(users, min(len(users), rng.randint(8, 18))):

@@ -17,13 +17,15 @@ def digest_items(user, since):
 
     digest_kinds = [kind for kind, channel in channels_for(user).items() if channel == Channel.DIGEST]
     notifications = list(
-        visible_notifications(user).filter(kind__in=digest_kinds, created_at__gte=since)
+        visible_notifications(user)
+        .filter(kind__in=digest_kinds, created_at__gte=since)
         .order_by("-created_at")[:DIGEST_LENGTH]
     )
     stories = list(
-        StoryPage.objects.live().public().filter(
-            locale__language_code=user.language, first_published_at__gte=since
-        ).order_by("-first_published_at")[:5]
+        StoryPage.objects.live()
+        .public()
+        .filter(locale__language_code=user.language, first_published_at__gte=since)
+        .order_by("-first_published_at")[:5]
     )
     return notifications, stories
 
@@ -35,11 +37,17 @@ def queue_digest(profile, week_key):
     notifications, stories = digest_items(user, since)
     if not notifications and not stories:
         return None
-    row = queue_email(user, "community/emails/digest", {"since": since.isoformat()}, key=f"digest:{user.pk}:{week_key}")
+    row = queue_email(
+        user, "community/emails/digest", {"since": since.isoformat()}, key=f"digest:{user.pk}:{week_key}"
+    )
     type(profile).objects.filter(pk=profile.pk).update(last_digest_at=timezone.now())
     return row
 
 
 def digest_context(recipient, context):
     notifications, stories = digest_items(recipient, datetime.fromisoformat(context["since"]))
-    return {"notifications": notifications, "stories": stories, "unsubscribe_path": unsubscribe_url(recipient)}
+    return {
+        "notifications": notifications,
+        "stories": stories,
+        "unsubscribe_path": unsubscribe_url(recipient),
+    }

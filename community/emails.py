@@ -27,10 +27,14 @@ def _notification(recipient, context):
     from .models import Notification
     from .notifications import unsubscribe_url
 
-    notification = Notification.objects.select_related("post__group").filter(
-        pk=context["notification_id"], recipient=recipient
-    ).first()
-    if notification is None or (notification.post and not permissions.can_read_post(recipient, notification.post)):
+    notification = (
+        Notification.objects.select_related("post__group")
+        .filter(pk=context["notification_id"], recipient=recipient)
+        .first()
+    )
+    if notification is None or (
+        notification.post and not permissions.can_read_post(recipient, notification.post)
+    ):
         raise NothingToSend
     return {"notification": notification, "unsubscribe_path": unsubscribe_url(recipient, notification.kind)}
 
@@ -57,7 +61,9 @@ def send_templated_email(template_prefix, recipient, context, message_id_key=Non
     language = getattr(recipient, "language", None) or settings.LANGUAGE_CODE
     site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     with translation.override(language):
-        loaded = CONTEXT_LOADERS[template_prefix](recipient, context) if template_prefix in CONTEXT_LOADERS else {}
+        loaded = (
+            CONTEXT_LOADERS[template_prefix](recipient, context) if template_prefix in CONTEXT_LOADERS else {}
+        )
         full_context = {"recipient": recipient, "site_url": site_url, **context, **loaded}
         subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", full_context).split())
         text = render_to_string(f"{template_prefix}.txt", full_context)
@@ -68,6 +74,8 @@ def send_templated_email(template_prefix, recipient, context, message_id_key=Non
     if "unsubscribe_path" in full_context:
         headers["List-Unsubscribe"] = f"<{site_url}{full_context['unsubscribe_path']}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient.email], headers=headers)
+    message = EmailMultiAlternatives(
+        subject, text, settings.DEFAULT_FROM_EMAIL, [recipient.email], headers=headers
+    )
     message.attach_alternative(html, "text/html")
     message.send()

@@ -15,7 +15,9 @@ def join(user, group):
     if not permissions.can_see_group(user, group) or group.status != Group.Status.ACTIVE:
         raise PermissionDenied
     state = GroupMembership.State.REQUESTED if group.is_private else GroupMembership.State.ACTIVE
-    membership, _created = GroupMembership.objects.get_or_create(group=group, user=user, defaults={"state": state})
+    membership, _created = GroupMembership.objects.get_or_create(
+        group=group, user=user, defaults={"state": state}
+    )
     permissions.forget_memberships(user)
     return membership
 
@@ -40,7 +42,8 @@ def approve_request(moderator, membership, approve):
 def make_moderator(user, group):
     with transaction.atomic():
         GroupMembership.objects.update_or_create(
-            group=group, user=user,
+            group=group,
+            user=user,
             defaults={"role": GroupMembership.Role.MODERATOR, "state": GroupMembership.State.ACTIVE},
         )
         sync_moderator_access(user)
@@ -70,5 +73,9 @@ def decide_group(group, approve, actor, reason=""):
         group.save(update_fields=["status"])
         if approve and group.proposed_by_id:
             make_moderator(group.proposed_by, group)
-        AuditEntry.record(actor, AuditEntry.Action.APPROVE_GROUP if approve else AuditEntry.Action.DECLINE_GROUP,
-                          group, reason)
+        AuditEntry.record(
+            actor,
+            AuditEntry.Action.APPROVE_GROUP if approve else AuditEntry.Action.DECLINE_GROUP,
+            group,
+            reason,
+        )

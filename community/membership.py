@@ -71,8 +71,14 @@ def decide(application, *, approve, actor, reason=""):
         profile.approved_at = locked.decided_at
     profile.save()
 
-    AuditEntry.record(actor, AuditEntry.Action.APPROVE if approve else AuditEntry.Action.REJECT, locked, reason)
-    queue_email(locked.user, "community/emails/application_decision", {"application_id": locked.pk},
-                key=f"application:{locked.pk}:decision")
+    AuditEntry.record(
+        actor, AuditEntry.Action.APPROVE if approve else AuditEntry.Action.REJECT, locked, reason
+    )
+    queue_email(
+        locked.user,
+        "community/emails/application_decision",
+        {"application_id": locked.pk},
+        key=f"application:{locked.pk}:decision",
+    )
     application.refresh_from_db()
     return True

@@ -29,8 +29,9 @@ def may_message(sender, recipient):
     if choice == "nobody":
         return permissions.is_secretariat(sender)
     if choice == "groups":
-        return bool(permissions.active_group_ids(sender) & permissions.active_group_ids(recipient)) or \
-            permissions.is_secretariat(sender)
+        return bool(
+            permissions.active_group_ids(sender) & permissions.active_group_ids(recipient)
+        ) or permissions.is_secretariat(sender)
     return True
 
 
@@ -111,7 +112,11 @@ def inbox(user):
         .annotate(blocked=Exists(with_blocked))
         .filter(blocked=False)
         .annotate(
-            unread=Exists(mine.filter(Q(last_read_at__isnull=True) | Q(last_read_at__lt=F("conversation__last_message_at"))))
+            unread=Exists(
+                mine.filter(
+                    Q(last_read_at__isnull=True) | Q(last_read_at__lt=F("conversation__last_message_at"))
+                )
+            )
         )
         .prefetch_related("participants__user__profile")
         .order_by(F("last_message_at").desc(nulls_last=True))

@@ -54,5 +54,9 @@ def handle(report, action, actor, note=""):
     (same_target if action != "restore" else same_target.filter(pk=report.pk)).update(
         status=status, handled_by=actor, handled_at=timezone.now()
     )
-    AuditEntry.record(actor, audit_action, f"{report.content_type.model} #{report.object_id}: {report.excerpt}",
-                      note or report.reason)
+    AuditEntry.record(
+        actor,
+        audit_action,
+        f"{report.content_type.model} #{report.object_id}: {report.excerpt}",
+        note or report.reason,
+    )

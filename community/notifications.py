@@ -8,7 +8,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from . import permissions
 from .models import Notification, NotificationPreference
@@ -62,14 +61,24 @@ def notify(recipient, kind, event_key, text, url, actor=None, post=None, channel
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
-                recipient=recipient, kind=kind, event_key=event_key[:120], text=rendered[:300], url=url[:300],
-                actor=actor, post=post, actor_ids=[actor.pk] if actor is not None else [],
+                recipient=recipient,
+                kind=kind,
+                event_key=event_key[:120],
+                text=rendered[:300],
+                url=url[:300],
+                actor=actor,
+                post=post,
+                actor_ids=[actor.pk] if actor is not None else [],
             )
     except IntegrityError:  # this event was already notified (a retried task): nothing twice
         return None
     if channel == Channel.EMAIL:
-        queue_email(recipient, "community/emails/notification", {"notification_id": notification.pk},
-                    key=f"notify:{recipient.pk}:{event_key}")
+        queue_email(
+            recipient,
+            "community/emails/notification",
+            {"notification_id": notification.pk},
+            key=f"notify:{recipient.pk}:{event_key}",
+        )
     return notification
 
 
@@ -80,19 +89,25 @@ def notify_many(users, kind, event_key, text, url, actor=None, post=None):
     from .models import Profile
 
     users = [u for u in users if actor is None or u.pk != actor.pk]
-    member_ids = set(
-        Profile.objects.members().filter(user__in=users).values_list("user_id", flat=True)
-    )
+    member_ids = set(Profile.objects.members().filter(user__in=users).values_list("user_id", flat=True))
     if post is not None and post.group_id is not None and post.group.is_private:
         from .models import GroupMembership
 
-        member_ids &= set(GroupMembership.objects.filter(
-            group_id=post.group_id, state="active", user_id__in=member_ids
-        ).values_list("user_id", flat=True))
-    chosen = dict(NotificationPreference.objects.filter(user_id__in=member_ids, kind=kind)
-                  .values_list("user_id", "channel"))
-    already = set(Notification.objects.filter(recipient_id__in=member_ids, event_key=event_key)
-                  .values_list("recipient_id", flat=True))
+        member_ids &= set(
+            GroupMembership.objects.filter(
+                group_id=post.group_id, state="active", user_id__in=member_ids
+            ).values_list("user_id", flat=True)
+        )
+    chosen = dict(
+        NotificationPreference.objects.filter(user_id__in=member_ids, kind=kind).values_list(
+            "user_id", "channel"
+        )
+    )
+    already = set(
+        Notification.objects.filter(recipient_id__in=member_ids, event_key=event_key).values_list(
+            "recipient_id", flat=True
+        )
+    )
     rows, emails = [], []
     for user in users:
         channel = chosen.get(user.pk, DEFAULT_CHANNELS[kind])
@@ -100,20 +115,39 @@ def notify_many(users, kind, event_key, text, url, actor=None, post=None):
             continue
         with translation.override(user.language):
             rendered = str(text())
-        rows.append(Notification(recipient=user, kind=kind, event_key=event_key[:120], text=rendered[:300],
-                                 url=url[:300], actor=actor, post=post, actor_ids=[actor.pk] if actor else []))
+        rows.append(
+            Notification(
+                recipient=user,
+                kind=kind,
+                event_key=event_key[:120],
+                text=rendered[:300],
+                url=url[:300],
+                actor=actor,
+                post=post,
+                actor_ids=[actor.pk] if actor else [],
+            )
+        )
         if channel == Channel.EMAIL:
             emails.append(user)
     with transaction.atomic():
         created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
-        by_recipient = dict(Notification.objects.filter(
-            recipient__in=emails, event_key=event_key[:120]
-        ).values_list("recipient_id", "pk"))
-        queue_emails([
-            (user, "community/emails/notification", {"notification_id": by_recipient[user.pk]},
-             f"notify:{user.pk}:{event_key}")
-            for user in emails if user.pk in by_recipient
-        ])
+        by_recipient = dict(
+            Notification.objects.filter(recipient__in=emails, event_key=event_key[:120]).values_list(
+                "recipient_id", "pk"
+            )
+        )
+        queue_emails(
+            [
+                (
+                    user,
+                    "community/emails/notification",
+                    {"notification_id": by_recipient[user.pk]},
+                    f"notify:{user.pk}:{event_key}",
+                )
+                for user in emails
+                if user.pk in by_recipient
+            ]
+        )
     return len(created)
 
 

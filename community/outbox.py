@@ -31,12 +31,17 @@ def queue_email(recipient, template, context, key):
 
 def queue_emails(items):
     """queue_email() for many (recipient, template, context, key) at once: one insert, deliveries on commit."""
-    rows = [OutboxEmail(idempotency_key=key[:160], recipient=recipient, template=template, context=context)
-            for recipient, template, context, key in items]
+    rows = [
+        OutboxEmail(idempotency_key=key[:160], recipient=recipient, template=template, context=context)
+        for recipient, template, context, key in items
+    ]
     OutboxEmail.objects.bulk_create(rows, ignore_conflicts=True)
     keys = [row.idempotency_key for row in rows]
-    ids = list(OutboxEmail.objects.filter(idempotency_key__in=keys, status=OutboxEmail.Status.PENDING)
-               .values_list("pk", flat=True))
+    ids = list(
+        OutboxEmail.objects.filter(idempotency_key__in=keys, status=OutboxEmail.Status.PENDING).values_list(
+            "pk", flat=True
+        )
+    )
     transaction.on_commit(lambda: [_enqueue(pk) for pk in ids])
     return len(ids)
 

@@ -30,7 +30,9 @@ def is_secretariat(user):
     cached = getattr(user, "_is_secretariat", None)  # asked many times per request: remember on the instance
     if cached is None:
         profile = profile_of(user)
-        cached = bool(profile and profile.kind == MemberKind.SECRETARIAT and profile.status == MembershipStatus.MEMBER)
+        cached = bool(
+            profile and profile.kind == MemberKind.SECRETARIAT and profile.status == MembershipStatus.MEMBER
+        )
         cached = cached or user.groups.filter(name=SECRETARIAT_GROUP).exists()
         user._is_secretariat = cached
     return cached
@@ -118,6 +120,7 @@ def part_filter(part, audiences, viewer=None):
 
 
 # --- Groups, posts, comments ------------------------------------------------------------------------------
+
 
 def active_group_ids(user):
     """Ids of the groups the user belongs to (active memberships in active groups), remembered per request."""

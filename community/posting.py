@@ -64,7 +64,9 @@ def set_pinned(user, post, pinned):
 
 
 def _comments_on(target):
-    return XtdComment.norel_objects.filter(content_type=comment_content_type(target), object_pk=str(target.pk))
+    return XtdComment.norel_objects.filter(
+        content_type=comment_content_type(target), object_pk=str(target.pk)
+    )
 
 
 def comment_content_type(target):
@@ -77,7 +79,9 @@ def comment_content_type(target):
 
 
 def _reactions_on(model, ids):
-    return Reaction.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=list(ids))
+    return Reaction.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=list(ids)
+    )
 
 
 def add_comment(user, target, text, parent_id=None):
@@ -98,16 +102,28 @@ def add_comment(user, target, text, parent_id=None):
         parent = None
         if parent_id:
             parent = XtdComment.norel_objects.filter(
-                pk=parent_id, content_type=content_type, object_pk=str(target.pk), is_public=True, is_removed=False
+                pk=parent_id,
+                content_type=content_type,
+                object_pk=str(target.pk),
+                is_public=True,
+                is_removed=False,
             ).first()
             if parent is None:
                 raise ValidationError(_("You can only reply to a comment on this page."))
             if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-                parent = XtdComment.norel_objects.get(pk=parent.parent_id)  # keep replies at the deepest level
+                parent = XtdComment.norel_objects.get(
+                    pk=parent.parent_id
+                )  # keep replies at the deepest level
         comment = XtdComment(
-            content_type=content_type, object_pk=str(target.pk), site=Site.objects.get_current(),
-            user=user, user_name=str(user)[:50], user_email="", comment=text,
-            parent_id=parent.pk if parent else 0, is_public=True,
+            content_type=content_type,
+            object_pk=str(target.pk),
+            site=Site.objects.get_current(),
+            user=user,
+            user_name=str(user)[:50],
+            user_email="",
+            comment=text,
+            parent_id=parent.pk if parent else 0,
+            is_public=True,
         )
         comment.save()
         transaction.on_commit(
@@ -133,7 +149,9 @@ def edit_comment(user, comment, text):
         raise PermissionDenied
     text = (text or "").strip()
     if not text or len(text) > COMMENT_MAX_LENGTH:
-        raise ValidationError(_("A comment needs between 1 and %(n)d characters.") % {"n": COMMENT_MAX_LENGTH})
+        raise ValidationError(
+            _("A comment needs between 1 and %(n)d characters.") % {"n": COMMENT_MAX_LENGTH}
+        )
     comment.comment = text
     comment.save(update_fields=["comment"])
     return comment
@@ -159,7 +177,9 @@ def toggle_reaction(user, target, kind):
         return False
     try:
         with transaction.atomic():
-            reaction = Reaction.objects.create(user=user, kind=kind, content_type=content_type, object_id=target.pk)
+            reaction = Reaction.objects.create(
+                user=user, kind=kind, content_type=content_type, object_id=target.pk
+            )
     except IntegrityError:  # a double click raced us: the reaction is there, which is what was asked
         return True
     transaction.on_commit(lambda: reaction_added.send(sender=Reaction, reaction=reaction, target=target))
@@ -173,6 +193,10 @@ def report(user, target, reason, group=None):
         raise ValidationError(_("Tell the moderators what is wrong."))
     excerpt = getattr(target, "body", None) or getattr(target, "comment", "") or ""
     return Report.objects.create(
-        reporter=user, content_type=ContentType.objects.get_for_model(target), object_id=target.pk,
-        group=group, reason=reason[:1000], excerpt=excerpt[:200],
+        reporter=user,
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=target.pk,
+        group=group,
+        reason=reason[:1000],
+        excerpt=excerpt[:200],
     )

@@ -9,9 +9,9 @@ from django_comments_xtd.models import XtdComment
 
 from . import posting
 from .models import Message, Post, Profile
-from .signals import message_sent
 from .models.notifications import Kind
 from .notifications import notify
+from .signals import message_sent
 
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_-]{2,40})")
 
@@ -25,8 +25,11 @@ def mentioned_users(text, exclude=()):
     handles = set(MENTION.findall(text or ""))
     if not handles:
         return []
-    return [p.user for p in Profile.objects.members().filter(handle__in=handles).select_related("user")
-            if p.user_id not in exclude]
+    return [
+        p.user
+        for p in Profile.objects.members().filter(handle__in=handles).select_related("user")
+        if p.user_id not in exclude
+    ]
 
 
 def _target_url(target, anchor=""):
@@ -41,17 +44,38 @@ def on_comment(sender, comment, target, parent, **kwargs):
     actor, name = comment.user, display_name(comment.user)
     told = {actor.pk}
     if parent is not None and parent.user_id and parent.user_id not in told:
-        notify(parent.user, Kind.REPLY, f"comment:{comment.pk}", lambda: _("%(name)s replied to your comment")
-               % {"name": name}, url, actor=actor, post=post)
+        notify(
+            parent.user,
+            Kind.REPLY,
+            f"comment:{comment.pk}",
+            lambda: _("%(name)s replied to your comment") % {"name": name},
+            url,
+            actor=actor,
+            post=post,
+        )
         told.add(parent.user_id)
     if post is not None and post.author_id not in told:
-        notify(post.author, Kind.REPLY, f"comment:{comment.pk}", lambda: _("%(name)s commented on your post")
-               % {"name": name}, url, actor=actor, post=post)
+        notify(
+            post.author,
+            Kind.REPLY,
+            f"comment:{comment.pk}",
+            lambda: _("%(name)s commented on your post") % {"name": name},
+            url,
+            actor=actor,
+            post=post,
+        )
         told.add(post.author_id)
     # notify() checks that each mentioned member may read the post: a mention never leaks a private group.
     for user in mentioned_users(comment.comment, exclude=told):
-        notify(user, Kind.MENTION, f"mention:comment:{comment.pk}",
-               lambda: _("%(name)s mentioned you") % {"name": name}, url, actor=actor, post=post)
+        notify(
+            user,
+            Kind.MENTION,
+            f"mention:comment:{comment.pk}",
+            lambda: _("%(name)s mentioned you") % {"name": name},
+            url,
+            actor=actor,
+            post=post,
+        )
 
 
 @receiver(posting.reaction_added)
@@ -69,8 +93,15 @@ def on_reaction(sender, reaction, target, **kwargs):
         return
     key = f"reaction:{type(target).__name__.lower()}:{target.pk}"
     name = display_name(reaction.user)
-    notify(author, Kind.REACTION, key, lambda: _("%(name)s reacted to what you wrote") % {"name": name}, url,
-           actor=reaction.user, post=post)
+    notify(
+        author,
+        Kind.REACTION,
+        key,
+        lambda: _("%(name)s reacted to what you wrote") % {"name": name},
+        url,
+        actor=reaction.user,
+        post=post,
+    )
 
 
 @receiver(posting.post_created, sender=Post)
@@ -79,8 +110,15 @@ def on_post(sender, post, **kwargs):
 
     name = display_name(post.author)
     for user in mentioned_users(post.body, exclude={post.author_id}):
-        notify(user, Kind.MENTION, f"mention:post:{post.pk}", lambda: _("%(name)s mentioned you") % {"name": name},
-               post.get_absolute_url(), actor=post.author, post=post)
+        notify(
+            user,
+            Kind.MENTION,
+            f"mention:post:{post.pk}",
+            lambda: _("%(name)s mentioned you") % {"name": name},
+            post.get_absolute_url(),
+            actor=post.author,
+            post=post,
+        )
     if post.group_id:
         fan_out_group_post.delay(post.pk)
 
@@ -90,6 +128,11 @@ def on_message(sender, message, **kwargs):
     conversation = message.conversation
     name = display_name(message.sender)
     for participant in conversation.participants.exclude(user=message.sender).select_related("user"):
-        notify(participant.user, Kind.MESSAGE, f"message:{conversation.pk}",
-               lambda: _("New message from %(name)s") % {"name": name}, conversation.get_absolute_url(),
-               actor=message.sender)
+        notify(
+            participant.user,
+            Kind.MESSAGE,
+            f"message:{conversation.pk}",
+            lambda: _("New message from %(name)s") % {"name": name},
+            conversation.get_absolute_url(),
+            actor=message.sender,
+        )

@@ -49,10 +49,12 @@ def fan_out_group_post(post_id):
         return 0
     follower_ids = list(
         GroupMembership.objects.filter(group_id=post.group_id, state="active", follows_closely=True)
-        .exclude(user_id=post.author_id).order_by("user_id").values_list("user_id", flat=True)
+        .exclude(user_id=post.author_id)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
     )
     for start in range(0, len(follower_ids), FAN_OUT_BATCH):
-        notify_group_post_batch.delay(post_id, follower_ids[start:start + FAN_OUT_BATCH])
+        notify_group_post_batch.delay(post_id, follower_ids[start : start + FAN_OUT_BATCH])
     return len(follower_ids)
 
 
@@ -73,9 +75,13 @@ def notify_group_post_batch(post_id, user_ids):
     name, group = display_name(post.author), post.group.name
     users = list(get_user_model().objects.filter(pk__in=user_ids, is_active=True))
     return notify_many(
-        users, Kind.GROUP_POST, f"group_post:{post.pk}",
+        users,
+        Kind.GROUP_POST,
+        f"group_post:{post.pk}",
         lambda: _("%(name)s posted in %(group)s") % {"name": name, "group": group},
-        post.get_absolute_url(), actor=post.author, post=post,
+        post.get_absolute_url(),
+        actor=post.author,
+        post=post,
     )
 
 
@@ -91,4 +97,3 @@ def send_weekly_digests():
         with transaction.atomic():
             queued += bool(queue_digest(profile, f"{week.year}-W{week.week:02d}"))
     return queued
-

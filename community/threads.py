@@ -35,7 +35,9 @@ def reaction_summary(model, ids, viewer):
     counts = defaultdict(dict)
     for row in (
         Reaction.objects.filter(content_type=content_type, object_id__in=ids)
-        .values("object_id", "kind").annotate(n=Count("id")).order_by()
+        .values("object_id", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
     ):
         counts[row["object_id"]][row["kind"]] = row["n"]
     mine = defaultdict(set)
@@ -57,9 +59,14 @@ def comment_counts(model, ids):
     """{object id: number of visible comments} for many posts in one query."""
     rows = (
         XtdComment.norel_objects.filter(
-            content_type=ContentType.objects.get_for_model(model), object_pk__in=[str(i) for i in ids],
-            is_public=True, is_removed=False,
-        ).values("object_pk").annotate(n=Count("id")).order_by()
+            content_type=ContentType.objects.get_for_model(model),
+            object_pk__in=[str(i) for i in ids],
+            is_public=True,
+            is_removed=False,
+        )
+        .values("object_pk")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     return {int(row["object_pk"]): row["n"] for row in rows}
 

@@ -17,11 +17,18 @@ from .permissions import is_secretariat, moderated_group_ids
 class ApplicationButtons(ButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude=["edit", "delete"])
-        if obj.status == Application.Status.PENDING and self.request.user.has_perm(admin_views.DECIDE_PERMISSION):
-            buttons.insert(0, {
-                "url": reverse("community_decide_application", args=[obj.pk]),
-                "label": _("Decide"), "classname": "button button-small", "title": _("Approve or reject"),
-            })
+        if obj.status == Application.Status.PENDING and self.request.user.has_perm(
+            admin_views.DECIDE_PERMISSION
+        ):
+            buttons.insert(
+                0,
+                {
+                    "url": reverse("community_decide_application", args=[obj.pk]),
+                    "label": _("Decide"),
+                    "classname": "button button-small",
+                    "title": _("Approve or reject"),
+                },
+            )
         return buttons
 
 
@@ -39,12 +46,18 @@ class ApplicationAdmin(ModelAdmin):
 class ProfileButtons(ButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude=["edit", "delete"])
-        if self.request.user.has_perm(admin_views.SUSPEND_PERMISSION) and obj.status in ("member", "suspended"):
-            buttons.append({
-                "url": reverse("community_suspend_member", args=[obj.pk]),
-                "label": _("Suspend") if obj.status == "member" else _("Reinstate"),
-                "classname": "button button-small button-secondary", "title": _("Suspend or reinstate"),
-            })
+        if self.request.user.has_perm(admin_views.SUSPEND_PERMISSION) and obj.status in (
+            "member",
+            "suspended",
+        ):
+            buttons.append(
+                {
+                    "url": reverse("community_suspend_member", args=[obj.pk]),
+                    "label": _("Suspend") if obj.status == "member" else _("Reinstate"),
+                    "classname": "button button-small button-secondary",
+                    "title": _("Suspend or reinstate"),
+                }
+            )
         return buttons
 
 
@@ -52,7 +65,15 @@ class ProfileAdmin(ModelAdmin):
     model = Profile
     menu_label = _("Members")
     menu_icon = "group"
-    list_display = ("display_name", "name_kana", "kind", "status", "joined_year", "is_supporter", "approved_at")
+    list_display = (
+        "display_name",
+        "name_kana",
+        "kind",
+        "status",
+        "joined_year",
+        "is_supporter",
+        "approved_at",
+    )
     list_filter = ("status", "kind", "is_supporter")
     search_fields = ("display_name", "name_kana", "name_romaji", "former_surname", "user__email")
     inspect_view_enabled = True
@@ -104,10 +125,15 @@ class GroupButtons(ButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude=["delete"])
         if obj.status == Group.Status.PROPOSED and is_secretariat(self.request.user):
-            buttons.insert(0, {
-                "url": reverse("community_decide_group", args=[obj.pk]),
-                "label": _("Decide"), "classname": "button button-small", "title": _("Approve or decline"),
-            })
+            buttons.insert(
+                0,
+                {
+                    "url": reverse("community_decide_group", args=[obj.pk]),
+                    "label": _("Decide"),
+                    "classname": "button button-small",
+                    "title": _("Approve or decline"),
+                },
+            )
         return buttons
 
 
@@ -124,10 +150,14 @@ class GroupAdmin(ModelAdmin):
 
 class ReportButtons(ButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        return [{
-            "url": reverse("community_handle_report", args=[obj.pk]),
-            "label": _("Review"), "classname": "button button-small", "title": _("Hide, restore or remove"),
-        }]
+        return [
+            {
+                "url": reverse("community_handle_report", args=[obj.pk]),
+                "label": _("Review"),
+                "classname": "button button-small",
+                "title": _("Hide, restore or remove"),
+            }
+        ]
 
 
 class ReportPermissions(ReadOnlyPermissions):
@@ -171,14 +201,26 @@ class MembershipGroup(ModelAdminGroup):
 
     def get_submenu_items(self):
         items = super().get_submenu_items()
-        items.insert(0, SecretariatMenuItem(
-            _("Pending applications"), reverse("community_application_queue"), icon_name="tasks", order=1,
-            permission=admin_views.DECIDE_PERMISSION,
-        ))
-        items.insert(3, SecretariatMenuItem(
-            _("Supporters"), reverse("community_profile_modeladmin_index") + "?is_supporter__exact=1",
-            icon_name="pick", order=3, permission="community.view_profile",
-        ))
+        items.insert(
+            0,
+            SecretariatMenuItem(
+                _("Pending applications"),
+                reverse("community_application_queue"),
+                icon_name="tasks",
+                order=1,
+                permission=admin_views.DECIDE_PERMISSION,
+            ),
+        )
+        items.insert(
+            3,
+            SecretariatMenuItem(
+                _("Supporters"),
+                reverse("community_profile_modeladmin_index") + "?is_supporter__exact=1",
+                icon_name="pick",
+                order=3,
+                permission="community.view_profile",
+            ),
+        )
         return items
 
 
@@ -189,9 +231,16 @@ modeladmin_register(MembershipGroup)
 def membership_admin_urls():
     return [
         path("membership/queue/", admin_views.application_queue, name="community_application_queue"),
-        path("membership/applications/<int:pk>/decide/", admin_views.decide_application,
-             name="community_decide_application"),
-        path("membership/members/<int:pk>/suspend/", admin_views.suspend_member, name="community_suspend_member"),
+        path(
+            "membership/applications/<int:pk>/decide/",
+            admin_views.decide_application,
+            name="community_decide_application",
+        ),
+        path(
+            "membership/members/<int:pk>/suspend/",
+            admin_views.suspend_member,
+            name="community_suspend_member",
+        ),
         path("community/reports/<int:pk>/", admin_views.handle_report, name="community_handle_report"),
         path("community/groups/<int:pk>/decide/", admin_views.decide_group, name="community_decide_group"),
     ]

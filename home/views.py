@@ -50,7 +50,9 @@ def healthz(request):
             logger.warning("healthz: %s is down: %s", name, exc)
             results[name] = "error"
             healthy = False
-    return JsonResponse({"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503
+    )
 
 
 @require_GET

@@ -11,7 +11,6 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-
 @app.task(name="portal.ping")
 def ping():
     """Answer "pong": lets health checks and CI prove a worker is consuming the queue."""

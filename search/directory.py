@@ -64,8 +64,10 @@ def directory_results(viewer, query):
     if query.name:
         former = Q(former_surname__icontains=query.name) & part_filter("former_surname", audiences, viewer)
         profiles = profiles.filter(
-            Q(display_name__icontains=query.name) | Q(name_kana__icontains=query.name)
-            | Q(name_romaji__icontains=query.name) | former
+            Q(display_name__icontains=query.name)
+            | Q(name_kana__icontains=query.name)
+            | Q(name_romaji__icontains=query.name)
+            | former
         )
     if query.department:
         profiles = on("departments", Q(departments=query.department))
@@ -109,6 +111,7 @@ def filter_options(viewer):
     return {
         "departments": OrgUnit.objects.filter(kind=OrgUnit.DEPARTMENT),
         "expertise": Tag.objects.filter(community_expertisetag_items__content_object__in=visible_expertise)
-        .distinct().order_by("name"),
+        .distinct()
+        .order_by("name"),
         "open_to": OpenTo.choices,
     }

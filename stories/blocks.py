@@ -77,7 +77,8 @@ class QuestionAnswerBlock(blocks.StructBlock):
 
 class StoryBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=[*RICH_TEXT_FEATURES, "h2", "h3"],
+        label=_("Paragraph"),
+        features=[*RICH_TEXT_FEATURES, "h2", "h3"],
         template="components/blocks/paragraph.html",
     )
     heading = HeadingBlock()

@@ -53,8 +53,12 @@ class StoryPage(SeoMixin, Page):
 
     intro = models.TextField(_("introduction"), help_text=_("Two or three sentences shown in listings."))
     hero_image = models.ForeignKey(
-        "home.PortalImage", verbose_name=_("hero image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "home.PortalImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     published_date = models.DateField(_("published date"), default=timezone.localdate)
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True, verbose_name=_("tags"))
@@ -146,16 +150,26 @@ class StoryPerson(Orderable):
     role = models.CharField(_("role"), max_length=20, choices=ROLES, default=ROLE_INTERVIEWEE)
     name = models.CharField(_("name"), max_length=120)
     title = models.CharField(
-        _("title and affiliation"), max_length=200, blank=True,
+        _("title and affiliation"),
+        max_length=200,
+        blank=True,
         help_text=_("e.g. 2008年入社・元マーケティング部／現 株式会社〇〇 代表"),
     )
     photo = models.ForeignKey(
-        "home.PortalImage", verbose_name=_("photo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "home.PortalImage",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("member profile"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="story_appearances",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member profile"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="story_appearances",
         help_text=_("Optional: the member's public card is linked only if they allow it."),
     )
 
@@ -184,7 +198,12 @@ class InterviewPage(StoryPage):
     kind_slug = "interview"
     template = "stories/interview_page.html"
     search_fields = [*StoryPage.search_fields, index.SearchField("body")]
-    content_panels = [*Page.content_panels, *StoryPage.story_panels, StoryPage.people_panel, FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        *StoryPage.story_panels,
+        StoryPage.people_panel,
+        FieldPanel("body"),
+    ]
 
     class Meta:
         verbose_name = _("interview")
@@ -196,8 +215,12 @@ class EventReportPage(StoryPage):
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     is_online = models.BooleanField(_("held online"), default=False)
     event_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("event page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("event page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("The page of the event this report is about, when there is one."),
     )
     body = StreamField(StoryBodyBlock(), verbose_name=_("report"))
@@ -233,7 +256,9 @@ class EventReportPage(StoryPage):
 
 class EventReportGalleryImage(Orderable):
     page = ParentalKey(EventReportPage, related_name="gallery_images", on_delete=models.CASCADE)
-    image = models.ForeignKey("home.PortalImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(
+        "home.PortalImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
     caption = models.CharField(_("caption"), max_length=255, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
@@ -247,7 +272,11 @@ class CollaborationPage(StoryPage):
 
     kind_slug = "collaboration"
     template = "stories/collaboration_page.html"
-    search_fields = [*StoryPage.search_fields, index.SearchField("partner_organisation"), index.SearchField("body")]
+    search_fields = [
+        *StoryPage.search_fields,
+        index.SearchField("partner_organisation"),
+        index.SearchField("body"),
+    ]
     content_panels = [
         *Page.content_panels,
         *StoryPage.story_panels,
@@ -296,8 +325,10 @@ class StoryIndexPage(SeoMixin, RoutablePageMixin, Page):
         paginator = Paginator(self.filtered_stories(kind, tag), STORIES_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         tags = (
-            StoryPageTag.tag_model().objects.filter(stories_storypagetag_items__content_object__in=self.stories())
-            .distinct().order_by("name")
+            StoryPageTag.tag_model()
+            .objects.filter(stories_storypagetag_items__content_object__in=self.stories())
+            .distinct()
+            .order_by("name")
         )
         return self.render(
             request,

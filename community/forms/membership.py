@@ -10,8 +10,20 @@ class ApplicationForm(forms.ModelForm):
     class Meta:
         model = Application
         fields = [
-            "kind", "full_name", "name_kana", "name_romaji", "former_surname", "joined_year", "left_year",
-            "departments", "sites", "employee_number", "referee", "organisation", "job_title", "message",
+            "kind",
+            "full_name",
+            "name_kana",
+            "name_romaji",
+            "former_surname",
+            "joined_year",
+            "left_year",
+            "departments",
+            "sites",
+            "employee_number",
+            "referee",
+            "organisation",
+            "job_title",
+            "message",
         ]
         widgets = {
             "kind": forms.RadioSelect,
@@ -23,7 +35,9 @@ class ApplicationForm(forms.ModelForm):
             "full_name": _("As the company knew you, e.g. 山田 花子."),
             "name_kana": _("e.g. やまだ はなこ"),
             "departments": _("As you remember them, e.g. 商品開発部, 東京営業所."),
-            "employee_number": _("Helps the secretariat verify you quickly. Give it or a referee, or neither."),
+            "employee_number": _(
+                "Helps the secretariat verify you quickly. Give it or a referee, or neither."
+            ),
         }
 
     def clean(self):

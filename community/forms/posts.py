@@ -9,12 +9,17 @@ from community.uploads import normalised_image
 
 class PostForm(forms.Form):
     body = forms.CharField(
-        label=_("What would you like to share?"), max_length=BODY_MAX_LENGTH,
+        label=_("What would you like to share?"),
+        max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Light formatting: **bold**, *italic*, lists; addresses become links."),
     )
-    group = forms.ModelChoiceField(label=_("Post to"), queryset=Group.objects.none(), required=False,
-                                   empty_label=_("Everyone (community-wide)"))
+    group = forms.ModelChoiceField(
+        label=_("Post to"),
+        queryset=Group.objects.none(),
+        required=False,
+        empty_label=_("Everyone (community-wide)"),
+    )
     image = forms.ImageField(label=_("Image (optional)"), required=False)
 
     def __init__(self, *args, groups=None, fixed_group=None, **kwargs):
@@ -47,19 +52,23 @@ class PostEditForm(forms.ModelForm):
 
 
 class CommentForm(forms.Form):
-    comment = forms.CharField(label=_("Your comment"), max_length=COMMENT_MAX_LENGTH,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Your comment"), max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class ReportForm(forms.Form):
-    reason = forms.CharField(label=_("What is wrong with it?"), max_length=1000,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("What is wrong with it?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class GroupProposalForm(forms.ModelForm):
     class Meta:
         model = Group
         fields = ["name", "kind", "description", "is_private", "proposal_reason"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4}),
-                   "proposal_reason": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "proposal_reason": forms.Textarea(attrs={"rows": 3}),
+        }

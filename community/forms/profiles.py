@@ -17,27 +17,56 @@ AUDIENCE_FIELDS = [f"{part}_audience" for part in PRIVACY_PARTS]
 class ProfileForm(forms.ModelForm):
     photo = forms.ImageField(label=_("Photo"), required=False)
     remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
-    expertise = TagField(label=_("Expertise"), required=False,
-                         help_text=_("Separate with commas, e.g. 商品開発, マーケティング, 品質管理"))
-    open_to = forms.MultipleChoiceField(label=_("Open to"), choices=OpenTo.choices, required=False,
-                                        widget=forms.CheckboxSelectMultiple)
-    links = forms.CharField(label=_("Links"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                            help_text=_("One address per line (at most five)."))
+    expertise = TagField(
+        label=_("Expertise"),
+        required=False,
+        help_text=_("Separate with commas, e.g. 商品開発, マーケティング, 品質管理"),
+    )
+    open_to = forms.MultipleChoiceField(
+        label=_("Open to"), choices=OpenTo.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    links = forms.CharField(
+        label=_("Links"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One address per line (at most five)."),
+    )
     departments = forms.ModelMultipleChoiceField(
-        label=_("Departments"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Departments"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         queryset=OrgUnit.objects.filter(kind=OrgUnit.DEPARTMENT),
     )
     sites = forms.ModelMultipleChoiceField(
-        label=_("Sites"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Sites"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         queryset=OrgUnit.objects.filter(kind=OrgUnit.SITE),
     )
 
     class Meta:
         model = Profile
         fields = [
-            "display_name", "name_kana", "name_romaji", "former_surname", "joined_year", "left_year",
-            "departments", "sites", "organisation", "job_title", "location", "bio", "expertise", "open_to",
-            "links", "hidden_from_directory", "public_card", "public_headline", "is_supporter", "messages_from",
+            "display_name",
+            "name_kana",
+            "name_romaji",
+            "former_surname",
+            "joined_year",
+            "left_year",
+            "departments",
+            "sites",
+            "organisation",
+            "job_title",
+            "location",
+            "bio",
+            "expertise",
+            "open_to",
+            "links",
+            "hidden_from_directory",
+            "public_card",
+            "public_headline",
+            "is_supporter",
+            "messages_from",
             *AUDIENCE_FIELDS,
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
@@ -66,8 +95,9 @@ class ProfileForm(forms.ModelForm):
             try:
                 validate(line)
             except ValidationError as exc:
-                raise ValidationError(_("%(link)s is not a web address (http:// or https://).") % {"link": line}) \
-                    from exc
+                raise ValidationError(
+                    _("%(link)s is not a web address (http:// or https://).") % {"link": line}
+                ) from exc
         return lines
 
     def clean(self):

@@ -12,7 +12,22 @@ from .profiles import ExpertiseTag, OrgUnit, Profile
 from .reactions import Reaction
 
 __all__ = [
-    "Application", "AuditEntry", "Block", "Conversation", "ExpertiseTag", "Group", "GroupMembership", "Message",
-    "Notification", "NotificationPreference", "OrgUnit", "OutboxEmail", "Participant", "Post", "Profile",
-    "Reaction", "Report", "User",
+    "Application",
+    "AuditEntry",
+    "Block",
+    "Conversation",
+    "ExpertiseTag",
+    "Group",
+    "GroupMembership",
+    "Message",
+    "Notification",
+    "NotificationPreference",
+    "OrgUnit",
+    "OutboxEmail",
+    "Participant",
+    "Post",
+    "Profile",
+    "Reaction",
+    "Report",
+    "User",
 ]

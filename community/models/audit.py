@@ -20,8 +20,13 @@ class AuditEntry(models.Model):
         APPROVE_GROUP = "approve_group", _("Approved a group")
         DECLINE_GROUP = "decline_group", _("Declined a group")
 
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
-                              verbose_name=_("who"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("who"),
+    )
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     target = models.CharField(_("target"), max_length=200, help_text=_("What the action was done to."))
     reason = models.TextField(_("why"), blank=True)

@@ -28,16 +28,27 @@ class Group(models.Model):
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("address"), max_length=80, unique=True, allow_unicode=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.THEME)
-    description = models.TextField(_("description"), max_length=4000, blank=True,
-                                   help_text=_("Light formatting: **bold**, lists, links."))
+    description = models.TextField(
+        _("description"),
+        max_length=4000,
+        blank=True,
+        help_text=_("Light formatting: **bold**, lists, links."),
+    )
     cover = models.ImageField(_("cover image"), upload_to="groups/", blank=True)
     is_private = models.BooleanField(
-        _("private"), default=False,
+        _("private"),
+        default=False,
         help_text=_("Private groups: members join on request and only members see what is posted."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name=_("proposed by"))
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
     proposal_reason = models.TextField(_("why this group"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -72,7 +83,9 @@ class GroupMembership(models.Model):
         REQUESTED = "requested", _("Requested to join")
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_memberships"
+    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.ACTIVE)
     follows_closely = models.BooleanField(_("notify me about every new post"), default=False)

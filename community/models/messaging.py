@@ -19,7 +19,9 @@ def conversation_key():
 class Conversation(models.Model):
     key = models.CharField(max_length=24, unique=True, default=conversation_key, editable=False)
     subject = models.CharField(_("subject"), max_length=120, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
@@ -41,7 +43,9 @@ class Participant(models.Model):
     joined_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["conversation", "user"], name="one_participant_per_user")]
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "user"], name="one_participant_per_user")
+        ]
         indexes = [models.Index(fields=["user", "conversation"], name="participant_inbox_idx")]
 
     def __str__(self):
@@ -50,7 +54,9 @@ class Participant(models.Model):
 
 class Message(models.Model):
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
-    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sent_messages")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sent_messages"
+    )
     body = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
     body_html = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)

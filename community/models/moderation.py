@@ -15,19 +15,36 @@ class Report(models.Model):
         REMOVED = "removed", _("Content removed")
         DISMISSED = "dismissed", _("Dismissed")
 
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
-                                 verbose_name=_("reported by"))
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reported by"),
+    )
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")
-    group = models.ForeignKey("community.Group", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="reports", verbose_name=_("group"))
+    group = models.ForeignKey(
+        "community.Group",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+        verbose_name=_("group"),
+    )
     reason = models.TextField(_("reason"), max_length=1000)
     excerpt = models.CharField(_("excerpt"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
-    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+", verbose_name=_("handled by"))
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
 
     class Meta:

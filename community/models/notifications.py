@@ -34,16 +34,23 @@ DEFAULT_CHANNELS = {
 
 
 class Notification(models.Model):
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
     kind = models.CharField(max_length=12, choices=Kind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+")
-    actor_count = models.PositiveIntegerField(default=1)  # "3 people reacted": distinct people, grouped while unread
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_count = models.PositiveIntegerField(
+        default=1
+    )  # "3 people reacted": distinct people, grouped while unread
     actor_ids = models.JSONField(default=list, editable=False)
     text = models.CharField(max_length=300)
     url = models.CharField(max_length=300)
     # The post it is about, if any: notifications about posts the recipient can no longer read are not shown.
-    post = models.ForeignKey("community.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    post = models.ForeignKey(
+        "community.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     # One row per event and recipient: re-running a fan-out never notifies twice.
     event_key = models.CharField(max_length=120)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -51,8 +58,12 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["recipient", "event_key"], name="one_notification_per_event")]
-        indexes = [models.Index(fields=["recipient", "read_at", "-created_at"], name="notification_inbox_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "event_key"], name="one_notification_per_event")
+        ]
+        indexes = [
+            models.Index(fields=["recipient", "read_at", "-created_at"], name="notification_inbox_idx")
+        ]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
 
@@ -61,7 +72,9 @@ class Notification(models.Model):
 
 
 class NotificationPreference(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_prefs")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_prefs"
+    )
     kind = models.CharField(max_length=12, choices=Kind.choices)
     channel = models.CharField(max_length=8, choices=Channel.choices)
 

@@ -12,9 +12,15 @@ BODY_MAX_LENGTH = 5000
 
 class Post(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posts")
-    group = models.ForeignKey("community.Group", null=True, blank=True, on_delete=models.CASCADE,
-                              related_name="posts", verbose_name=_("group"),
-                              help_text=_("Empty: the community-wide feed."))
+    group = models.ForeignKey(
+        "community.Group",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="posts",
+        verbose_name=_("group"),
+        help_text=_("Empty: the community-wide feed."),
+    )
     body = models.TextField(_("text"), max_length=BODY_MAX_LENGTH)
     body_html = models.TextField(editable=False, default="")
     image = models.ImageField(_("image"), upload_to="posts/%Y/%m/", blank=True)

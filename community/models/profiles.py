@@ -70,14 +70,18 @@ class OrgUnit(models.Model):
 
 
 class ExpertiseTag(TaggedItemBase):
-    content_object = models.ForeignKey("community.Profile", related_name="expertise_items", on_delete=models.CASCADE)
+    content_object = models.ForeignKey(
+        "community.Profile", related_name="expertise_items", on_delete=models.CASCADE
+    )
 
 
 def audience_field(part):
     default, _attributes = PRIVACY_PARTS[part]
     return models.CharField(
         format_lazy(_("who sees: {part}"), part=PRIVACY_PART_LABELS[part]),
-        max_length=10, choices=Audience.choices, default=default,
+        max_length=10,
+        choices=Audience.choices,
+        default=default,
     )
 
 
@@ -94,8 +98,12 @@ def profile_photo_path(instance, filename):
 
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
-    handle = models.SlugField(_("handle"), max_length=40, unique=True, help_text=_("Used in your profile address."))
-    kind = models.CharField(_("member kind"), max_length=12, choices=MemberKind.choices, default=MemberKind.ALUMNI)
+    handle = models.SlugField(
+        _("handle"), max_length=40, unique=True, help_text=_("Used in your profile address.")
+    )
+    kind = models.CharField(
+        _("member kind"), max_length=12, choices=MemberKind.choices, default=MemberKind.ALUMNI
+    )
     status = models.CharField(
         _("membership"), max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.APPLICANT
     )
@@ -106,16 +114,31 @@ class Profile(models.Model):
     name_romaji = models.CharField(_("name in romaji"), max_length=80, blank=True)
     former_surname = models.CharField(_("former surname (旧姓)"), max_length=40, blank=True)
     photo = models.ImageField(_("photo"), upload_to=profile_photo_path, blank=True)
-    joined_year = models.PositiveSmallIntegerField(_("joining year (入社年次)"), null=True, blank=True,
-                                                   validators=YEAR_VALIDATORS)
-    left_year = models.PositiveSmallIntegerField(_("leaving year"), null=True, blank=True, validators=YEAR_VALIDATORS)
-    departments = models.ManyToManyField(OrgUnit, blank=True, related_name="department_profiles",
-                                         limit_choices_to={"kind": OrgUnit.DEPARTMENT}, verbose_name=_("departments"))
-    sites = models.ManyToManyField(OrgUnit, blank=True, related_name="site_profiles",
-                                   limit_choices_to={"kind": OrgUnit.SITE}, verbose_name=_("sites"))
+    joined_year = models.PositiveSmallIntegerField(
+        _("joining year (入社年次)"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    left_year = models.PositiveSmallIntegerField(
+        _("leaving year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    departments = models.ManyToManyField(
+        OrgUnit,
+        blank=True,
+        related_name="department_profiles",
+        limit_choices_to={"kind": OrgUnit.DEPARTMENT},
+        verbose_name=_("departments"),
+    )
+    sites = models.ManyToManyField(
+        OrgUnit,
+        blank=True,
+        related_name="site_profiles",
+        limit_choices_to={"kind": OrgUnit.SITE},
+        verbose_name=_("sites"),
+    )
     organisation = models.CharField(_("current organisation"), max_length=120, blank=True)
     job_title = models.CharField(_("current title"), max_length=120, blank=True)
-    location = models.CharField(_("location"), max_length=80, blank=True, help_text=_("e.g. 東京都, 大阪府, Singapore"))
+    location = models.CharField(
+        _("location"), max_length=80, blank=True, help_text=_("e.g. 東京都, 大阪府, Singapore")
+    )
     bio = models.TextField(_("about me"), max_length=2000, blank=True)
     expertise = TaggableManager(through=ExpertiseTag, blank=True, verbose_name=_("expertise"))
     open_to = models.JSONField(_("open to"), default=list, blank=True)
@@ -123,8 +146,11 @@ class Profile(models.Model):
 
     hidden_from_directory = models.BooleanField(_("hide me from the member directory"), default=False)
     public_card = models.BooleanField(
-        _("show a short public card"), default=False,
-        help_text=_("Anyone may then see your name, photo and one line about you, e.g. when a story features you."),
+        _("show a short public card"),
+        default=False,
+        help_text=_(
+            "Anyone may then see your name, photo and one line about you, e.g. when a story features you."
+        ),
     )
     public_headline = models.CharField(_("one line for the public card"), max_length=120, blank=True)
     is_supporter = models.BooleanField(_("community supporter"), default=False)
@@ -143,11 +169,19 @@ class Profile(models.Model):
     links_audience = audience_field("links")
 
     messages_from = models.CharField(
-        _("who may send me messages"), max_length=10, default="members",
-        choices=[("members", _("Any member")), ("groups", _("Members of my groups")), ("nobody", _("Nobody"))],
+        _("who may send me messages"),
+        max_length=10,
+        default="members",
+        choices=[
+            ("members", _("Any member")),
+            ("groups", _("Members of my groups")),
+            ("nobody", _("Nobody")),
+        ],
     )
     last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
-    feed_seen_at = models.DateTimeField(null=True, blank=True, editable=False)  # for "new" markers in the feed
+    feed_seen_at = models.DateTimeField(
+        null=True, blank=True, editable=False
+    )  # for "new" markers in the feed
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -157,7 +191,9 @@ class Profile(models.Model):
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
         indexes = [
-            models.Index(fields=["status", "hidden_from_directory", "name_kana"], name="profile_directory_idx"),
+            models.Index(
+                fields=["status", "hidden_from_directory", "name_kana"], name="profile_directory_idx"
+            ),
             models.Index(fields=["joined_year"], name="profile_joined_idx"),
         ]
 

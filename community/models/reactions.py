@@ -23,7 +23,9 @@ class Reaction(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "kind", "content_type", "object_id"], name="one_reaction_per_kind")
+            models.UniqueConstraint(
+                fields=["user", "kind", "content_type", "object_id"], name="one_reaction_per_kind"
+            )
         ]
         indexes = [models.Index(fields=["content_type", "object_id"], name="reaction_target_idx")]
         verbose_name = _("reaction")

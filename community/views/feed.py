@@ -24,8 +24,12 @@ def postable_groups(user):
 def publish_from_form(request, form):
     """Create the post a valid PostForm describes. Returns the post, or None with the reason added to the form."""
     try:
-        return create_post(request.user, body=form.cleaned_data["body"], group=form.chosen_group(),
-                           image=form.cleaned_data.get("image"))
+        return create_post(
+            request.user,
+            body=form.cleaned_data["body"],
+            group=form.chosen_group(),
+            image=form.cleaned_data.get("image"),
+        )
     except RateLimited as limited:
         form.add_error(None, limited.message)
     except PermissionDenied:

@@ -36,11 +36,16 @@ def group_list(request):
     if kind in Group.Kind.values:
         groups = groups.filter(kind=kind)
     groups = list(groups.order_by("name"))
-    return render(request, "community/group_list.html", {
-        "my_groups": [g for g in groups if g.pk in mine],
-        "other_groups": [g for g in groups if g.pk not in mine],
-        "kinds": Group.Kind.choices, "current_kind": kind,
-    })
+    return render(
+        request,
+        "community/group_list.html",
+        {
+            "my_groups": [g for g in groups if g.pk in mine],
+            "other_groups": [g for g in groups if g.pk not in mine],
+            "kinds": Group.Kind.choices,
+            "current_kind": kind,
+        },
+    )
 
 
 @member_required
@@ -58,23 +63,34 @@ def group_detail(request, slug):
             messages.success(request, _("Posted."))
             return redirect(group.get_absolute_url())
         status = 400
-    context = {"group": group, "membership": membership, "can_read": can_read, "form": form,
-               "can_post": permissions.can_post_in(user, group), "can_moderate": permissions.can_moderate(user, group)}
+    context = {
+        "group": group,
+        "membership": membership,
+        "can_read": can_read,
+        "form": form,
+        "can_post": permissions.can_post_in(user, group),
+        "can_moderate": permissions.can_moderate(user, group),
+    }
     if can_read:
         posts = group.posts.filter(is_hidden=False)
         page, next_cursor = feed_page(posts, request.GET.get("before"))
-        pinned = posts.filter(pinned=True).select_related("author__profile", "group").order_by("-created_at")[:5]
-        context.update({
-            "pinned": cards_for(pinned, user) if not request.GET.get("before") else [],
-            "cards": cards_for(page, user),
-            "next_cursor": next_cursor,
-            "moderators": GroupMembership.objects.filter(
-                group=group, role=GroupMembership.Role.MODERATOR, state=GroupMembership.State.ACTIVE
-            ).select_related("user__profile"),
-            "member_count": group.memberships.filter(state=GroupMembership.State.ACTIVE).count(),
-            "pending_requests": group.memberships.filter(state=GroupMembership.State.REQUESTED).count()
-            if context["can_moderate"] else 0,
-        })
+        pinned = (
+            posts.filter(pinned=True).select_related("author__profile", "group").order_by("-created_at")[:5]
+        )
+        context.update(
+            {
+                "pinned": cards_for(pinned, user) if not request.GET.get("before") else [],
+                "cards": cards_for(page, user),
+                "next_cursor": next_cursor,
+                "moderators": GroupMembership.objects.filter(
+                    group=group, role=GroupMembership.Role.MODERATOR, state=GroupMembership.State.ACTIVE
+                ).select_related("user__profile"),
+                "member_count": group.memberships.filter(state=GroupMembership.State.ACTIVE).count(),
+                "pending_requests": group.memberships.filter(state=GroupMembership.State.REQUESTED).count()
+                if context["can_moderate"]
+                else 0,
+            }
+        )
         if request.headers.get("HX-Request") and request.GET.get("before"):
             return render(request, "community/partials/feed_items.html", context)
     return render(request, "community/group_detail.html", context, status=status)
@@ -85,8 +101,11 @@ def group_members(request, slug):
     group = _visible_group_or_404(request.user, slug)
     if not permissions.can_read_group(request.user, group):
         raise Http404
-    memberships = group.memberships.filter(state=GroupMembership.State.ACTIVE).select_related("user__profile") \
+    memberships = (
+        group.memberships.filter(state=GroupMembership.State.ACTIVE)
+        .select_related("user__profile")
         .order_by("-role", "user__profile__name_kana")
+    )
     return render(request, "community/group_members.html", {"group": group, "memberships": memberships})
 
 
@@ -119,8 +138,9 @@ def group_requests(request, slug):
     if not permissions.can_moderate(request.user, group):
         raise Http404
     if request.method == "POST":
-        membership = get_object_or_404(group.memberships, pk=request.POST.get("membership"),
-                                       state=GroupMembership.State.REQUESTED)
+        membership = get_object_or_404(
+            group.memberships, pk=request.POST.get("membership"), state=GroupMembership.State.REQUESTED
+        )
         approve_request(request.user, membership, request.POST.get("decision") == "approve")
         return redirect("group_requests", slug=group.slug)
     requests = group.memberships.filter(state=GroupMembership.State.REQUESTED).select_related("user__profile")
@@ -165,8 +185,9 @@ def _unique_slug(name):
 def group_follow(request, slug):
     """Turn "tell me about every new post in this group" on or off."""
     group = _visible_group_or_404(request.user, slug)
-    updated = GroupMembership.objects.filter(group=group, user=request.user, state=GroupMembership.State.ACTIVE) \
-        .update(follows_closely=request.POST.get("follow") == "1")
+    updated = GroupMembership.objects.filter(
+        group=group, user=request.user, state=GroupMembership.State.ACTIVE
+    ).update(follows_closely=request.POST.get("follow") == "1")
     if not updated:
         raise Http404
     return redirect(group.get_absolute_url())

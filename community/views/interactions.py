@@ -28,7 +28,9 @@ from .posts import readable_post_or_404
 
 
 def _readable_comment_or_404(user, pk):
-    comment = get_object_or_404(XtdComment.norel_objects.select_related("content_type"), pk=pk, is_public=True)
+    comment = get_object_or_404(
+        XtdComment.norel_objects.select_related("content_type"), pk=pk, is_public=True
+    )
     target = comment_target(comment)
     if target is None or not permissions.can_read_comments_on(user, target):
         raise Http404
@@ -64,9 +66,13 @@ def _post_comment(request, target):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            comment = add_comment(request.user, target, form.cleaned_data["comment"], form.cleaned_data["parent"])
+            comment = add_comment(
+                request.user, target, form.cleaned_data["comment"], form.cleaned_data["parent"]
+            )
         except (ValidationError, RateLimited) as error:
-            messages.error(request, error.messages[0] if isinstance(error, ValidationError) else error.message)
+            messages.error(
+                request, error.messages[0] if isinstance(error, ValidationError) else error.message
+            )
             request.session["comment_draft"] = form.cleaned_data["comment"]  # nothing typed is lost
         else:
             return redirect(f"{_back_to(target)}#comment-{comment.pk}")
@@ -106,7 +112,9 @@ def comment_edit(request, pk):
             form.add_error("comment", error)
         else:
             return redirect(f"{_back_to(target)}#comment-{comment.pk}")
-    return render(request, "community/comment_edit.html", {"form": form, "comment": comment, "target": target})
+    return render(
+        request, "community/comment_edit.html", {"form": form, "comment": comment, "target": target}
+    )
 
 
 @member_required
@@ -138,10 +146,16 @@ def react(request, kind, pk):
         raise Http404 from exc
     if request.headers.get("HX-Request"):
         counts, mine = reaction_summary(type(target), [target.pk], request.user)
-        return render(request, "community/partials/reactions.html", {
-            "target_kind": kind, "target_id": target.pk,
-            "reactions": counts.get(target.pk, {}), "mine": mine.get(target.pk, set()),
-        })
+        return render(
+            request,
+            "community/partials/reactions.html",
+            {
+                "target_kind": kind,
+                "target_id": target.pk,
+                "reactions": counts.get(target.pk, {}),
+                "mine": mine.get(target.pk, set()),
+            },
+        )
     back = request.POST.get("next", "")
     return redirect(back if back.startswith("/") and not back.startswith("//") else "feed")
 
@@ -154,13 +168,22 @@ def reactors(request, kind, pk):
     if kind not in ("post", "comment"):
         raise Http404
     target, _group = _target_or_404(request.user, kind, pk)
-    reactions = Reaction.objects.filter(
-        content_type=ContentType.objects.get_for_model(target), object_id=target.pk
-    ).select_related("user__profile").order_by("kind", "created_at")
-    return render(request, "community/reactors.html", {
-        "reactions": reactions, "kinds": Reaction.Kind.choices, "target": target, "kind": kind,
-        "back_url": _back_to(comment_target(target) if kind == "comment" else target),
-    })
+    reactions = (
+        Reaction.objects.filter(content_type=ContentType.objects.get_for_model(target), object_id=target.pk)
+        .select_related("user__profile")
+        .order_by("kind", "created_at")
+    )
+    return render(
+        request,
+        "community/reactors.html",
+        {
+            "reactions": reactions,
+            "kinds": Reaction.Kind.choices,
+            "target": target,
+            "kind": kind,
+            "back_url": _back_to(comment_target(target) if kind == "comment" else target),
+        },
+    )
 
 
 @member_required
@@ -176,7 +199,13 @@ def report_content(request, kind, pk):
         else:
             messages.success(request, _("Thank you. The moderators will look at it."))
             return redirect(_back_to(comment_target(target) if kind == "comment" else target))
-    return render(request, "community/report.html", {
-        "form": form, "target": target, "kind": kind,
-        "back_url": _back_to(comment_target(target) if kind == "comment" else target),
-    })
+    return render(
+        request,
+        "community/report.html",
+        {
+            "form": form,
+            "target": target,
+            "kind": kind,
+            "back_url": _back_to(comment_target(target) if kind == "comment" else target),
+        },
+    )

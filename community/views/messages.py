@@ -25,7 +25,9 @@ def _conversation_or_404(user, key):
 
 @member_required
 def inbox(request):
-    return render(request, "community/messages/inbox.html", {"conversations": messaging.inbox(request.user)[:100]})
+    return render(
+        request, "community/messages/inbox.html", {"conversations": messaging.inbox(request.user)[:100]}
+    )
 
 
 @member_required
@@ -44,13 +46,24 @@ def conversation(request, key):
             error = _("You can no longer write in this conversation.")
         if error is None:
             return redirect(conversation.get_absolute_url() + "#latest")
-    items = list(conversation.messages.select_related("sender__profile").order_by("-created_at", "-id")[:PAGE])[::-1]
+    items = list(
+        conversation.messages.select_related("sender__profile").order_by("-created_at", "-id")[:PAGE]
+    )[::-1]
     messaging.mark_read(request.user, conversation)
     participants = conversation.participants.select_related("user__profile")
-    return render(request, "community/messages/conversation.html", {
-        "conversation": conversation, "items": items, "participants": participants, "error": error,
-        "draft": request.POST.get("body", "") if error else "", "last_id": items[-1].pk if items else 0,
-    }, status=400 if error else 200)
+    return render(
+        request,
+        "community/messages/conversation.html",
+        {
+            "conversation": conversation,
+            "items": items,
+            "participants": participants,
+            "error": error,
+            "draft": request.POST.get("body", "") if error else "",
+            "last_id": items[-1].pk if items else 0,
+        },
+        status=400 if error else 200,
+    )
 
 
 @member_required
@@ -61,12 +74,20 @@ def new_messages(request, key):
         after = int(request.GET.get("after", 0))
     except ValueError:
         after = 0
-    items = list(conversation.messages.filter(pk__gt=after).select_related("sender__profile").order_by("pk")[:PAGE])
+    items = list(
+        conversation.messages.filter(pk__gt=after).select_related("sender__profile").order_by("pk")[:PAGE]
+    )
     if items:
         messaging.mark_read(request.user, conversation)
-    return render(request, "community/messages/partials/new_messages.html", {
-        "conversation": conversation, "items": items, "last_id": items[-1].pk if items else after,
-    })
+    return render(
+        request,
+        "community/messages/partials/new_messages.html",
+        {
+            "conversation": conversation,
+            "items": items,
+            "last_id": items[-1].pk if items else after,
+        },
+    )
 
 
 @member_required
@@ -78,14 +99,20 @@ def start(request, handle):
         return render(request, "community/messages/cannot_message.html", {"recipient": recipient}, status=403)
     error = None
     if request.method == "POST":
-        handles = {h.strip().lstrip("@") for h in request.POST.get("others", "").replace("、", ",").split(",")} - {""}
+        handles = {
+            h.strip().lstrip("@") for h in request.POST.get("others", "").replace("、", ",").split(",")
+        } - {""}
         others = list(Profile.objects.members().filter(handle__in=handles).select_related("user"))
         unknown = sorted(handles - {p.handle for p in others})
         try:
             if unknown:
-                raise ValidationError(_("No member has the handle %(handles)s.") % {"handles": ", ".join(unknown)})
+                raise ValidationError(
+                    _("No member has the handle %(handles)s.") % {"handles": ", ".join(unknown)}
+                )
             conversation = messaging.start_conversation(
-                request.user, [recipient.user, *[p.user for p in others]], request.POST.get("body", ""),
+                request.user,
+                [recipient.user, *[p.user for p in others]],
+                request.POST.get("body", ""),
                 subject=request.POST.get("subject", ""),
             )
         except ValidationError as exc:
@@ -96,8 +123,12 @@ def start(request, handle):
             error = _("Some of these members do not accept messages from you.")
         else:
             return redirect(conversation.get_absolute_url())
-    return render(request, "community/messages/start.html", {"recipient": recipient, "error": error,
-                                                            "draft": request.POST}, status=400 if error else 200)
+    return render(
+        request,
+        "community/messages/start.html",
+        {"recipient": recipient, "error": error, "draft": request.POST},
+        status=400 if error else 200,
+    )
 
 
 @member_required

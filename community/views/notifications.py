@@ -14,7 +14,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from community import notifications
-
 from community.models.notifications import Channel, Kind
 
 from .access import member_required
@@ -43,8 +42,11 @@ def open_one(request, pk):
 @require_POST
 def mark_all_read(request):
     count = notifications.mark_read(request.user)
-    messages.success(request, ngettext("%(count)d notification marked as read.",
-                                       "%(count)d notifications marked as read.", count) % {"count": count})
+    messages.success(
+        request,
+        ngettext("%(count)d notification marked as read.", "%(count)d notifications marked as read.", count)
+        % {"count": count},
+    )
     return redirect("notifications")
 
 
@@ -81,5 +83,3 @@ def unsubscribe(request, token):
         return render(request, "community/notifications/unsubscribed.html", {"kind": kind})
     label = dict(Kind.choices).get(kind)
     return render(request, "community/notifications/unsubscribe.html", {"kind": kind, "label": label})
-
-

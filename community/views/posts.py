@@ -28,10 +28,19 @@ def readable_post_or_404(user, pk):
 def post_detail(request, pk):
     post = readable_post_or_404(request.user, pk)
     page_obj, threads = thread_page(post, request.user, request.GET.get("page"))
-    return render(request, "community/post_detail.html", {
-        "card": cards_for([post], request.user)[0], "post": post, "page_obj": page_obj, "threads": threads,
-        "comment_form": CommentForm(), "comment_action": "comment_on_post", "target": post,
-    })
+    return render(
+        request,
+        "community/post_detail.html",
+        {
+            "card": cards_for([post], request.user)[0],
+            "post": post,
+            "page_obj": page_obj,
+            "threads": threads,
+            "comment_form": CommentForm(),
+            "comment_action": "comment_on_post",
+            "target": post,
+        },
+    )
 
 
 @member_required

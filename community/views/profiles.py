@@ -26,18 +26,23 @@ from .access import member_required
 def profile_detail(request, handle):
     """/members/<handle>/: what this viewer may see of the member. Unknown or not-visible → 404."""
     profile = get_object_or_404(
-        Profile.objects.select_related("user").prefetch_related("departments", "sites", "expertise"), handle=handle
+        Profile.objects.select_related("user").prefetch_related("departments", "sites", "expertise"),
+        handle=handle,
     )
     if not can_view_profile(request.user, profile):
         raise Http404
     from community import messaging
 
     is_self = profile.user_id == request.user.pk
-    return render(request, "community/profile_detail.html", {
-        "member": profile_view(request.user, profile),
-        "can_message": not is_self and messaging.may_message(request.user, profile.user),
-        "is_blocked": not is_self and messaging.has_blocked(request.user, profile.user),
-    })
+    return render(
+        request,
+        "community/profile_detail.html",
+        {
+            "member": profile_view(request.user, profile),
+            "can_message": not is_self and messaging.may_message(request.user, profile.user),
+            "is_blocked": not is_self and messaging.has_blocked(request.user, profile.user),
+        },
+    )
 
 
 @login_required
@@ -59,24 +64,40 @@ def me(request):
             return redirect("me")
         messages.error(request, _("Please correct the marked fields. Nothing was saved."))
     sections = [(part, PRIVACY_PART_LABELS[part], form[f"{part}_audience"]) for part in PRIVACY_PARTS]
-    return render(request, "community/me.html", {"form": form, "profile": profile, "privacy_sections": sections})
+    return render(
+        request, "community/me.html", {"form": form, "profile": profile, "privacy_sections": sections}
+    )
 
 
 def _my_data(user):
     profile = profile_of(user)
     data = {
         "account": {
-            "email": user.email, "language": user.language,
-            "date_joined": user.date_joined, "last_login": user.last_login,
+            "email": user.email,
+            "language": user.language,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
         },
         "applications": [
             {
-                "created_at": a.created_at, "status": a.status, "kind": a.kind, "full_name": a.full_name,
-                "name_kana": a.name_kana, "name_romaji": a.name_romaji, "former_surname": a.former_surname,
-                "joined_year": a.joined_year, "left_year": a.left_year, "departments": a.departments,
-                "sites": a.sites, "employee_number": a.employee_number, "referee": a.referee,
-                "organisation": a.organisation, "job_title": a.job_title, "message": a.message,
-                "decided_at": a.decided_at, "decision_reason": a.decision_reason,
+                "created_at": a.created_at,
+                "status": a.status,
+                "kind": a.kind,
+                "full_name": a.full_name,
+                "name_kana": a.name_kana,
+                "name_romaji": a.name_romaji,
+                "former_surname": a.former_surname,
+                "joined_year": a.joined_year,
+                "left_year": a.left_year,
+                "departments": a.departments,
+                "sites": a.sites,
+                "employee_number": a.employee_number,
+                "referee": a.referee,
+                "organisation": a.organisation,
+                "job_title": a.job_title,
+                "message": a.message,
+                "decided_at": a.decided_at,
+                "decision_reason": a.decision_reason,
             }
             for a in user.applications.all()
         ],
@@ -84,18 +105,29 @@ def _my_data(user):
     }
     if profile is not None:
         data["profile"] = {
-            "handle": profile.handle, "kind": profile.kind, "status": profile.status,
-            "display_name": profile.display_name, "name_kana": profile.name_kana,
-            "name_romaji": profile.name_romaji, "former_surname": profile.former_surname,
+            "handle": profile.handle,
+            "kind": profile.kind,
+            "status": profile.status,
+            "display_name": profile.display_name,
+            "name_kana": profile.name_kana,
+            "name_romaji": profile.name_romaji,
+            "former_surname": profile.former_surname,
             "photo": profile.photo.url if profile.photo else None,
-            "joined_year": profile.joined_year, "left_year": profile.left_year,
+            "joined_year": profile.joined_year,
+            "left_year": profile.left_year,
             "departments": [unit.name for unit in profile.departments.all()],
             "sites": [unit.name for unit in profile.sites.all()],
-            "organisation": profile.organisation, "job_title": profile.job_title, "location": profile.location,
-            "bio": profile.bio, "expertise": [tag.name for tag in profile.expertise.all()],
-            "open_to": profile.open_to, "links": profile.links,
-            "hidden_from_directory": profile.hidden_from_directory, "public_card": profile.public_card,
-            "public_headline": profile.public_headline, "is_supporter": profile.is_supporter,
+            "organisation": profile.organisation,
+            "job_title": profile.job_title,
+            "location": profile.location,
+            "bio": profile.bio,
+            "expertise": [tag.name for tag in profile.expertise.all()],
+            "open_to": profile.open_to,
+            "links": profile.links,
+            "hidden_from_directory": profile.hidden_from_directory,
+            "public_card": profile.public_card,
+            "public_headline": profile.public_headline,
+            "is_supporter": profile.is_supporter,
             "audiences": {part: getattr(profile, f"{part}_audience") for part in PRIVACY_PARTS},
         }
     return data
@@ -118,7 +150,9 @@ def me_delete(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         with transaction.atomic():
-            AuditEntry.record(None, AuditEntry.Action.DELETE_ACCOUNT, f"user #{user.pk}", "deleted by the member")
+            AuditEntry.record(
+                None, AuditEntry.Action.DELETE_ACCOUNT, f"user #{user.pk}", "deleted by the member"
+            )
             profile = profile_of(user)
             if profile is not None and profile.photo:
                 profile.photo.delete(save=False)

@@ -17,8 +17,12 @@ class HomePage(SeoMixin, Page):
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_lead = models.TextField(_("hero lead"), blank=True)
     hero_image = models.ForeignKey(
-        "home.PortalImage", verbose_name=_("hero image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "home.PortalImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     join_title = models.CharField(_("call to action title"), max_length=120, blank=True)
     join_text = models.TextField(_("call to action text"), blank=True)
@@ -67,8 +71,11 @@ class HomePageFeaturedStory(Orderable):
         "stories.StoryPage", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [PageChooserPanel("story", ["stories.InterviewPage", "stories.EventReportPage",
-                                         "stories.CollaborationPage"])]
+    panels = [
+        PageChooserPanel(
+            "story", ["stories.InterviewPage", "stories.EventReportPage", "stories.CollaborationPage"]
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("featured story")

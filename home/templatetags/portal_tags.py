@@ -46,7 +46,8 @@ def language_links(context):
     translations = {}
     if isinstance(page, Page):
         translations = {
-            t.locale.language_code: t for t in page.get_translations(inclusive=True).live().select_related("locale")
+            t.locale.language_code: t
+            for t in page.get_translations(inclusive=True).live().select_related("locale")
         }
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):

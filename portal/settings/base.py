@@ -120,7 +120,9 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tsunagari"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tsunagari"}
+    }
 # Sessions live in the database (with a cache in front of them), never only in Redis.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
@@ -213,8 +215,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
-    "weekly-digest": {"task": "community.tasks.send_weekly_digests",
-                      "schedule": crontab(hour=8, minute=0, day_of_week="mon")},
+    "weekly-digest": {
+        "task": "community.tasks.send_weekly_digests",
+        "schedule": crontab(hour=8, minute=0, day_of_week="mon"),
+    },
     "sweep-outbox": {"task": "community.tasks.sweep_outbox", "schedule": 300.0},
 }
 # Wagtail's own background work (search index, reference index) stays on django_tasks' immediate backend.

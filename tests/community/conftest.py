@@ -11,7 +11,9 @@ def alumna(db):
 
 @pytest.fixture
 def employee(db):
-    return member(kind=MemberKind.EMPLOYEE, handle="employee", display_name="鈴木 健太", name_kana="すずき けんた")
+    return member(
+        kind=MemberKind.EMPLOYEE, handle="employee", display_name="鈴木 健太", name_kana="すずき けんた"
+    )
 
 
 @pytest.fixture

@@ -27,20 +27,34 @@ def _without_csrf(html):
 
 def test_password_reset_answers_the_same_for_known_and_unknown_addresses(client, known):
     translation.activate("en")
-    known_response = client.post(reverse("account_reset_password"), {"email": "known@example.com"}, follow=True)
-    unknown_response = client.post(reverse("account_reset_password"), {"email": "nobody@example.com"}, follow=True)
+    known_response = client.post(
+        reverse("account_reset_password"), {"email": "known@example.com"}, follow=True
+    )
+    unknown_response = client.post(
+        reverse("account_reset_password"), {"email": "nobody@example.com"}, follow=True
+    )
     assert known_response.status_code == unknown_response.status_code == 200
     assert known_response.redirect_chain == unknown_response.redirect_chain
     assert _without_csrf(known_response.content.decode()) == _without_csrf(unknown_response.content.decode())
 
 
 def test_signup_with_a_taken_address_looks_like_any_signup(client, known):
-    taken = client.post(reverse("account_signup"), {
-        "email": "known@example.com", "password1": "another-long-phrase-1", "password2": "another-long-phrase-1",
-    })
-    fresh = client.post(reverse("account_signup"), {
-        "email": "fresh@example.com", "password1": "another-long-phrase-1", "password2": "another-long-phrase-1",
-    })
+    taken = client.post(
+        reverse("account_signup"),
+        {
+            "email": "known@example.com",
+            "password1": "another-long-phrase-1",
+            "password2": "another-long-phrase-1",
+        },
+    )
+    fresh = client.post(
+        reverse("account_signup"),
+        {
+            "email": "fresh@example.com",
+            "password1": "another-long-phrase-1",
+            "password2": "another-long-phrase-1",
+        },
+    )
     assert taken.status_code == fresh.status_code == 302
     assert taken["Location"] == fresh["Location"]
     # The owner of the taken address is told by e-mail, not the person at the form.
@@ -49,8 +63,11 @@ def test_signup_with_a_taken_address_looks_like_any_signup(client, known):
 
 def test_login_failures_are_rate_limited(client, known):
     translation.activate("en")
+
     def attempt():
-        response = client.post(reverse("account_login"), {"login": "known@example.com", "password": "wrong-guess"})
+        response = client.post(
+            reverse("account_login"), {"login": "known@example.com", "password": "wrong-guess"}
+        )
         return " ".join(response.context["form"].non_field_errors()) if response.context else ""
 
     first = attempt()

@@ -34,7 +34,9 @@ def test_editor_cannot_see_applications_or_the_audit_log(client, editor, pending
 def test_editor_cannot_decide(client, editor, pending):
     client.force_login(editor)
     application = Application.objects.get(user=pending.user)
-    response = client.post(reverse("community_decide_application", args=[application.pk]), {"decision": "approve"})
+    response = client.post(
+        reverse("community_decide_application", args=[application.pk]), {"decision": "approve"}
+    )
     assert response.status_code in (302, 403)
     application.refresh_from_db()
     assert application.status == Application.Status.PENDING
@@ -57,7 +59,9 @@ def test_secretariat_sees_queue_with_search_and_filter(client, secretary):
     assert client.get(reverse("community_application_modeladmin_index"), {"q": "検索"}).status_code == 200
 
 
-def test_rejection_needs_a_reason_and_is_recorded_and_mailed(client, secretary, pending, django_capture_on_commit_callbacks):
+def test_rejection_needs_a_reason_and_is_recorded_and_mailed(
+    client, secretary, pending, django_capture_on_commit_callbacks
+):
     application = Application.objects.get(user=pending.user)
     client.force_login(secretary.user)
     url = reverse("community_decide_application", args=[application.pk])
@@ -92,7 +96,9 @@ def test_bulk_approval_decides_each_once(client, secretary, django_capture_on_co
         assert profile.status == MembershipStatus.MEMBER
 
 
-def test_decision_email_is_sent_once_even_if_task_runs_twice(secretary, pending, django_capture_on_commit_callbacks):
+def test_decision_email_is_sent_once_even_if_task_runs_twice(
+    secretary, pending, django_capture_on_commit_callbacks
+):
     from community.membership import decide
     from community.models import OutboxEmail
     from community.tasks import deliver_email
@@ -124,5 +130,6 @@ def test_secretariat_can_suspend_and_reinstate_with_audit(client, secretary, alu
     alumna.refresh_from_db()
     assert alumna.status == MembershipStatus.MEMBER
     assert list(AuditEntry.objects.order_by("created_at").values_list("action", flat=True)) == [
-        "suspend", "reinstate"
+        "suspend",
+        "reinstate",
     ]

@@ -36,8 +36,9 @@ def other_moderator(db):
     return profile
 
 
-def test_private_post_is_404_for_non_members_and_refused_to_others(client, login, secret_post, outsider, pending,
-                                                                   suspended):
+def test_private_post_is_404_for_non_members_and_refused_to_others(
+    client, login, secret_post, outsider, pending, suspended
+):
     url = reverse("post", args=[secret_post.pk])
     assert client.get(url).status_code == 302  # anonymous → log in
     assert login(outsider).get(url).status_code == 404
@@ -57,14 +58,22 @@ def test_private_posts_never_in_outsiders_feeds(login, secret_post, outsider, ur
     assert "TOPSECRET" not in login(outsider).get(reverse(url_name)).content.decode()
 
 
-def test_private_post_reactions_comments_and_reports_are_404_by_guessing_ids(login, secret_post, outsider, alumna):
+def test_private_post_reactions_comments_and_reports_are_404_by_guessing_ids(
+    login, secret_post, outsider, alumna
+):
     from community.posting import add_comment
 
     comment = add_comment(alumna.user, secret_post, "内緒のコメント")
     client = login(outsider)
-    assert client.post(reverse("comment_on_post", args=[secret_post.pk]), {"comment": "hi"}).status_code == 404
-    assert client.post(reverse("react", args=["post", secret_post.pk]), {"reaction": "like"}).status_code == 404
-    assert client.post(reverse("react", args=["comment", comment.pk]), {"reaction": "like"}).status_code == 404
+    assert (
+        client.post(reverse("comment_on_post", args=[secret_post.pk]), {"comment": "hi"}).status_code == 404
+    )
+    assert (
+        client.post(reverse("react", args=["post", secret_post.pk]), {"reaction": "like"}).status_code == 404
+    )
+    assert (
+        client.post(reverse("react", args=["comment", comment.pk]), {"reaction": "like"}).status_code == 404
+    )
     assert client.get(reverse("reactors", args=["post", secret_post.pk])).status_code == 404
     assert client.get(reverse("report", args=["comment", comment.pk])).status_code == 404
     assert client.get(reverse("comment_edit", args=[comment.pk])).status_code == 404
@@ -74,7 +83,12 @@ def test_stock_comments_endpoints_are_not_mounted(client, login, secret_post, al
     """django-comments-xtd's own list/count/post endpoints filter only by content type and id: we do not mount them."""
     from django.urls import NoReverseMatch
 
-    for name in ("comments-xtd-api-list", "comments-post-comment", "comments-xtd-api-count", "comments-xtd-reply"):
+    for name in (
+        "comments-xtd-api-list",
+        "comments-post-comment",
+        "comments-xtd-api-count",
+        "comments-xtd-reply",
+    ):
         with pytest.raises(NoReverseMatch):
             reverse(name, args=[1]) if "reply" in name else reverse(name)
     assert login(alumna).get("/comments/api/").status_code == 404
@@ -101,8 +115,9 @@ def test_join_open_group_then_post_and_it_appears_in_feed(login, outsider):
     assert "はじめまして" in client.get(reverse("feed")).content.decode()
 
 
-def test_private_group_join_is_a_request_approved_by_its_moderator(login, private_group, alumna, outsider,
-                                                                   other_moderator):
+def test_private_group_join_is_a_request_approved_by_its_moderator(
+    login, private_group, alumna, outsider, other_moderator
+):
     GroupMembership.objects.filter(group=private_group, user=alumna.user).update(role="moderator")
     client = login(outsider)
     client.post(reverse("group_join", args=["secret-circle"]))
@@ -113,12 +128,17 @@ def test_private_group_join_is_a_request_approved_by_its_moderator(login, privat
     # A moderator of another group cannot approve it.
     other = login(other_moderator)
     assert other.get(reverse("group_requests", args=["secret-circle"])).status_code == 404
-    other.post(reverse("group_requests", args=["secret-circle"]), {"membership": membership.pk, "decision": "approve"})
+    other.post(
+        reverse("group_requests", args=["secret-circle"]),
+        {"membership": membership.pk, "decision": "approve"},
+    )
     membership.refresh_from_db()
     assert membership.state == "requested"
 
-    login(alumna).post(reverse("group_requests", args=["secret-circle"]),
-                       {"membership": membership.pk, "decision": "approve"})
+    login(alumna).post(
+        reverse("group_requests", args=["secret-circle"]),
+        {"membership": membership.pk, "decision": "approve"},
+    )
     membership.refresh_from_db()
     assert membership.state == "active"
 
@@ -172,7 +192,9 @@ def test_group_moderator_pins_post(login, alumna):
 def test_stored_xss_is_neutralised_in_posts_and_group_descriptions(login, alumna, outsider):
     group = GroupFactory(slug="xss", description="<script>alert('g')</script>")
     add_member(group, outsider)
-    PostFactory(author=outsider.user, group=group, body="<img src=x onerror=alert(1)> [a](javascript:alert(2))")
+    PostFactory(
+        author=outsider.user, group=group, body="<img src=x onerror=alert(1)> [a](javascript:alert(2))"
+    )
     html = login(outsider).get(reverse("group", args=["xss"])).content.decode()
     assert "<script>alert('g')</script>" not in html
     assert "<img src=x" not in html
@@ -196,8 +218,10 @@ def test_posting_is_rate_limited_with_a_clear_message(login, outsider, settings)
 
 
 def test_group_proposal_is_approved_by_the_secretariat(login, outsider, secretary):
-    login(outsider).post(reverse("group_propose"), {"name": "新しい会", "kind": "theme", "description": "説明",
-                                                    "proposal_reason": "仲間を集めたい"})
+    login(outsider).post(
+        reverse("group_propose"),
+        {"name": "新しい会", "kind": "theme", "description": "説明", "proposal_reason": "仲間を集めたい"},
+    )
     group = Group.objects.get(name="新しい会")
     assert group.status == Group.Status.PROPOSED
     assert login(member(handle="someone")).get(reverse("group", args=[group.slug])).status_code == 404

@@ -18,9 +18,14 @@ def _link_in(message):
 def test_newcomer_signs_up_verifies_applies_is_approved_and_browses(
     client, secretary, alumna, django_capture_on_commit_callbacks
 ):
-    response = client.post(reverse("account_signup"), {
-        "email": "newcomer@example.com", "password1": "a-long-pass-phrase-42", "password2": "a-long-pass-phrase-42",
-    })
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "newcomer@example.com",
+            "password1": "a-long-pass-phrase-42",
+            "password2": "a-long-pass-phrase-42",
+        },
+    )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     confirm_path = _link_in(mail.outbox[0])
@@ -29,10 +34,19 @@ def test_newcomer_signs_up_verifies_applies_is_approved_and_browses(
     # Not a member yet: the community refuses, the application form is there.
     assert client.get(reverse("directory")).status_code == 403
     assert client.get(reverse("join")).status_code == 200
-    response = client.post(reverse("join"), {
-        "kind": "alumni", "full_name": "新井 拓也", "name_kana": "あらい たくや", "name_romaji": "Takuya Arai",
-        "joined_year": 2010, "left_year": 2022, "departments": "商品開発部", "message": "よろしくお願いします",
-    })
+    response = client.post(
+        reverse("join"),
+        {
+            "kind": "alumni",
+            "full_name": "新井 拓也",
+            "name_kana": "あらい たくや",
+            "name_romaji": "Takuya Arai",
+            "joined_year": 2010,
+            "left_year": 2022,
+            "departments": "商品開発部",
+            "message": "よろしくお願いします",
+        },
+    )
     assert response.status_code == 302
     application = Application.objects.get(user__email="newcomer@example.com")
     assert application.status == Application.Status.PENDING
@@ -67,10 +81,17 @@ def test_application_with_impossible_years_is_refused_and_nothing_saved(client):
     from tests.factories import UserFactory
 
     client.force_login(UserFactory())
-    response = client.post(reverse("join"), {
-        "kind": "alumni", "full_name": "誤入力 太郎", "name_kana": "ごにゅうりょく たろう",
-        "joined_year": 2015, "left_year": 2010, "departments": "経理部",
-    })
+    response = client.post(
+        reverse("join"),
+        {
+            "kind": "alumni",
+            "full_name": "誤入力 太郎",
+            "name_kana": "ごにゅうりょく たろう",
+            "joined_year": 2015,
+            "left_year": 2010,
+            "departments": "経理部",
+        },
+    )
     assert response.status_code == 200
     assert "left_year" in response.context["form"].errors
     assert not Application.objects.exists()

@@ -16,12 +16,15 @@ def talk(alumna, employee):
     return messaging.start_conversation(alumna.user, [employee.user], "お久しぶりです！")
 
 
-def test_member_writes_from_a_profile_and_the_other_sees_unread_and_replies(login, alumna, employee,
-                                                                             django_capture_on_commit_callbacks):
+def test_member_writes_from_a_profile_and_the_other_sees_unread_and_replies(
+    login, alumna, employee, django_capture_on_commit_callbacks
+):
     client = login(alumna)
     assert client.get(reverse("message_start", args=[employee.handle])).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("message_start", args=[employee.handle]), {"body": "元気？ **久しぶり**"})
+        response = client.post(
+            reverse("message_start", args=[employee.handle]), {"body": "元気？ **久しぶり**"}
+        )
     conversation = Conversation.objects.get()
     assert response["Location"] == conversation.get_absolute_url()
     assert "<strong>久しぶり</strong>" in Message.objects.get().body_html
@@ -68,7 +71,10 @@ def test_blocked_member_can_no_longer_message_and_the_thread_is_hidden(login, al
 def test_members_who_turned_messages_off_cannot_be_written_to(login, alumna, employee):
     employee.messages_from = "nobody"
     employee.save()
-    assert login(alumna).post(reverse("message_start", args=[employee.handle]), {"body": "hi"}).status_code == 403
+    assert (
+        login(alumna).post(reverse("message_start", args=[employee.handle]), {"body": "hi"}).status_code
+        == 403
+    )
     assert not Conversation.objects.exists()
 
 
@@ -77,22 +83,32 @@ def test_messages_only_from_shared_groups(login, alumna, employee):
 
     employee.messages_from = "groups"
     employee.save()
-    assert login(alumna).post(reverse("message_start", args=[employee.handle]), {"body": "hi"}).status_code == 403
+    assert (
+        login(alumna).post(reverse("message_start", args=[employee.handle]), {"body": "hi"}).status_code
+        == 403
+    )
     group = GroupFactory(slug="shared")
     add_member(group, alumna)
     add_member(group, employee)
-    assert login(alumna).post(reverse("message_start", args=[employee.handle]), {"body": "hi"}).status_code == 302
+    assert (
+        login(alumna).post(reverse("message_start", args=[employee.handle]), {"body": "hi"}).status_code
+        == 302
+    )
 
 
 def test_small_group_conversation_is_limited_to_ten(login, alumna):
     others = [member(handle=f"p{n}") for n in range(10)]
     client = login(alumna)
     too_many = ", ".join(p.handle for p in others[1:])
-    response = client.post(reverse("message_start", args=[others[0].handle]), {"body": "全員へ", "others": too_many})
+    response = client.post(
+        reverse("message_start", args=[others[0].handle]), {"body": "全員へ", "others": too_many}
+    )
     assert response.status_code == 400
     assert not Conversation.objects.exists()
-    response = client.post(reverse("message_start", args=[others[0].handle]),
-                           {"body": "全員へ", "others": ", ".join(p.handle for p in others[1:9])})
+    response = client.post(
+        reverse("message_start", args=[others[0].handle]),
+        {"body": "全員へ", "others": ", ".join(p.handle for p in others[1:9])},
+    )
     assert response.status_code == 302
     assert Conversation.objects.get().participants.count() == 10
 
@@ -100,7 +116,9 @@ def test_small_group_conversation_is_limited_to_ten(login, alumna):
 def test_polling_returns_only_newer_messages(login, alumna, employee, talk):
     first = talk.messages.get()
     messaging.send(employee.user, talk, "新しいメッセージ")
-    html = login(alumna).get(reverse("conversation_new", args=[talk.key]), {"after": first.pk}).content.decode()
+    html = (
+        login(alumna).get(reverse("conversation_new", args=[talk.key]), {"after": first.pk}).content.decode()
+    )
     assert "新しいメッセージ" in html and "お久しぶりです" not in html
 
 
@@ -117,8 +135,9 @@ def test_reporting_a_message_goes_to_the_secretariat(login, employee, talk):
     assert report.group is None and report.target == message
 
 
-def test_new_message_email_goes_through_the_outbox_once(alumna, employee, django_capture_on_commit_callbacks,
-                                                         mailoutbox):
+def test_new_message_email_goes_through_the_outbox_once(
+    alumna, employee, django_capture_on_commit_callbacks, mailoutbox
+):
     with django_capture_on_commit_callbacks(execute=True):
         messaging.start_conversation(alumna.user, [employee.user], "メールで届くはず")
     assert OutboxEmail.objects.filter(recipient=employee.user, status="sent").count() == 1

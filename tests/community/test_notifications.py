@@ -87,10 +87,15 @@ def test_email_about_a_post_the_recipient_can_no_longer_read_is_not_sent(alumna,
     add_member(group, alumna)
     membership = add_member(group, employee)
     post = PostFactory(author=employee.user, group=group, body="非公開")
-    note = Notification.objects.create(recipient=employee.user, kind=Kind.REPLY, text="t", url="/", post=post,
-                                       event_key="x")
-    row = OutboxEmail.objects.create(recipient=employee.user, template="community/emails/notification",
-                                     context={"notification_id": note.pk}, idempotency_key="k")
+    note = Notification.objects.create(
+        recipient=employee.user, kind=Kind.REPLY, text="t", url="/", post=post, event_key="x"
+    )
+    row = OutboxEmail.objects.create(
+        recipient=employee.user,
+        template="community/emails/notification",
+        context={"notification_id": note.pk},
+        idempotency_key="k",
+    )
     membership.delete()
     from community.outbox import deliver
 
@@ -98,8 +103,9 @@ def test_email_about_a_post_the_recipient_can_no_longer_read_is_not_sent(alumna,
     assert not mail.outbox
 
 
-def test_group_fan_out_is_batched_and_a_rerun_after_a_crash_sends_nothing_twice(run_on_commit, alumna,
-                                                                                monkeypatch):
+def test_group_fan_out_is_batched_and_a_rerun_after_a_crash_sends_nothing_twice(
+    run_on_commit, alumna, monkeypatch
+):
     from community import tasks
 
     group = GroupFactory(slug="big")
@@ -137,8 +143,12 @@ def test_failing_mail_server_keeps_the_email_pending_with_its_error(alumna, sett
     from community.outbox import queue_email
 
     settings.EMAIL_BACKEND = "tests.community.failing_backend.FailingBackend"
-    note = Notification.objects.create(recipient=alumna.user, kind=Kind.REPLY, text="t", url="/", event_key="f")
-    row = queue_email(alumna.user, "community/emails/notification", {"notification_id": note.pk}, key="fail-1")
+    note = Notification.objects.create(
+        recipient=alumna.user, kind=Kind.REPLY, text="t", url="/", event_key="f"
+    )
+    row = queue_email(
+        alumna.user, "community/emails/notification", {"notification_id": note.pk}, key="fail-1"
+    )
     monkeypatch.setattr(tasks.deliver_email, "retry", lambda exc, **kw: exc)
     with contextlib.suppress(Exception):  # the task re-raises to be retried
         tasks.deliver_email(row.pk)
@@ -159,9 +169,12 @@ def test_sweep_requeues_emails_whose_broker_message_was_lost(alumna, monkeypatch
     assert tasks.sweep_outbox() == 1 and queued == [row.pk]
 
 
-@pytest.mark.parametrize(("language", "expected"), [("ja", "今週のコミュニティ"), ("en", "This week in the community")])
-def test_weekly_digest_in_the_members_language_with_one_click_unsubscribe(run_on_commit, client, alumna, employee,
-                                                                          language, expected):
+@pytest.mark.parametrize(
+    ("language", "expected"), [("ja", "今週のコミュニティ"), ("en", "This week in the community")]
+)
+def test_weekly_digest_in_the_members_language_with_one_click_unsubscribe(
+    run_on_commit, client, alumna, employee, language, expected
+):
     from community.tasks import send_weekly_digests
 
     alumna.user.language = language

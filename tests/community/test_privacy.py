@@ -18,11 +18,18 @@ SECRET_FORMER = "旧姓ヒミツ"
 def private_member(db):
     department = OrgUnitFactory(name="極秘開発部")
     return member(
-        handle="private-person", display_name="高橋 直樹", organisation=SECRET_EMPLOYER, job_title="社長",
-        location=SECRET_PLACE, former_surname=SECRET_FORMER, departments=[department],
+        handle="private-person",
+        display_name="高橋 直樹",
+        organisation=SECRET_EMPLOYER,
+        job_title="社長",
+        location=SECRET_PLACE,
+        former_surname=SECRET_FORMER,
+        departments=[department],
         expertise=["ひみつの技術"],
-        work_audience=Audience.PRIVATE, location_audience=Audience.PRIVATE,
-        former_surname_audience=Audience.PRIVATE, departments_audience=Audience.PRIVATE,
+        work_audience=Audience.PRIVATE,
+        location_audience=Audience.PRIVATE,
+        former_surname_audience=Audience.PRIVATE,
+        departments_audience=Audience.PRIVATE,
         expertise_audience=Audience.PRIVATE,
     )
 
@@ -31,7 +38,7 @@ def _pages(client, private_member):
     """The directory's results (the filter form lists the curated departments, which are not personal data)
     and the member's profile page."""
     directory = client.get(reverse("directory")).content.decode()
-    results = directory[directory.index('class="results-count"'):]
+    results = directory[directory.index('class="results-count"') :]
     profile = client.get(reverse("profile", args=[private_member.handle])).content.decode()
     return results + profile
 
@@ -46,7 +53,9 @@ def test_private_fields_appear_nowhere_for_another_member(login, alumna, private
 def test_member_sees_own_private_fields_and_secretariat_sees_them(login, private_member, secretary):
     own = login(private_member).get(reverse("profile", args=[private_member.handle])).content.decode()
     assert SECRET_EMPLOYER in own
-    seen_by_secretariat = login(secretary).get(reverse("profile", args=[private_member.handle])).content.decode()
+    seen_by_secretariat = (
+        login(secretary).get(reverse("profile", args=[private_member.handle])).content.decode()
+    )
     assert SECRET_EMPLOYER in seen_by_secretariat
 
 
@@ -75,15 +84,27 @@ def test_hidden_expertise_is_not_offered_as_a_filter(login, alumna, private_memb
 
 
 def test_alumni_only_field_is_seen_by_alumni_not_by_employees(login, alumna, employee):
-    target = member(handle="alumni-only", display_name="森 彩", organisation="アルムナイ限定社",
-                    work_audience=Audience.ALUMNI)
+    target = member(
+        handle="alumni-only",
+        display_name="森 彩",
+        organisation="アルムナイ限定社",
+        work_audience=Audience.ALUMNI,
+    )
     assert "アルムナイ限定社" in login(alumna).get(reverse("profile", args=[target.handle])).content.decode()
-    assert "アルムナイ限定社" not in login(employee).get(reverse("profile", args=[target.handle])).content.decode()
+    assert (
+        "アルムナイ限定社"
+        not in login(employee).get(reverse("profile", args=[target.handle])).content.decode()
+    )
 
 
 def test_employee_only_field_is_hidden_from_alumni(login, alumna, employee):
-    target = member(kind=MemberKind.EMPLOYEE, handle="emp-only", display_name="林 誠", location="静岡県",
-                    location_audience=Audience.EMPLOYEES)
+    target = member(
+        kind=MemberKind.EMPLOYEE,
+        handle="emp-only",
+        display_name="林 誠",
+        location="静岡県",
+        location_audience=Audience.EMPLOYEES,
+    )
     assert "静岡県" in login(employee).get(reverse("profile", args=[target.handle])).content.decode()
     assert "静岡県" not in login(alumna).get(reverse("profile", args=[target.handle])).content.decode()
 

@@ -16,13 +16,33 @@ pytestmark = pytest.mark.django_db
 
 def _form_data(profile, **overrides):
     data = {
-        "display_name": profile.display_name, "name_kana": profile.name_kana, "name_romaji": profile.name_romaji,
-        "joined_year": profile.joined_year or "", "left_year": profile.left_year or "",
-        "organisation": "", "job_title": "", "location": "", "bio": "", "expertise": "", "links": "",
-        "public_headline": "", "messages_from": profile.messages_from,
+        "display_name": profile.display_name,
+        "name_kana": profile.name_kana,
+        "name_romaji": profile.name_romaji,
+        "joined_year": profile.joined_year or "",
+        "left_year": profile.left_year or "",
+        "organisation": "",
+        "job_title": "",
+        "location": "",
+        "bio": "",
+        "expertise": "",
+        "links": "",
+        "public_headline": "",
+        "messages_from": profile.messages_from,
     }
-    for part in ("photo", "former_surname", "career_years", "departments", "sites", "work", "location", "bio",
-                 "expertise", "open_to", "links"):
+    for part in (
+        "photo",
+        "former_surname",
+        "career_years",
+        "departments",
+        "sites",
+        "work",
+        "location",
+        "bio",
+        "expertise",
+        "open_to",
+        "links",
+    ):
         data[f"{part}_audience"] = getattr(profile, f"{part}_audience")
     data.update(overrides)
     return data
@@ -40,10 +60,17 @@ def _jpeg_with_exif(size=(1600, 1200)):
 
 def test_member_saves_profile_and_privacy_choices(login, alumna):
     client = login(alumna)
-    response = client.post(reverse("me"), _form_data(
-        alumna, organisation="株式会社ミドリノ", work_audience="alumni", expertise="発酵, 商品開発",
-        open_to=["mentoring", "coffee"], links="https://example.jp/me",
-    ))
+    response = client.post(
+        reverse("me"),
+        _form_data(
+            alumna,
+            organisation="株式会社ミドリノ",
+            work_audience="alumni",
+            expertise="発酵, 商品開発",
+            open_to=["mentoring", "coffee"],
+            links="https://example.jp/me",
+        ),
+    )
     assert response.status_code == 302
     alumna.refresh_from_db()
     assert alumna.organisation == "株式会社ミドリノ"
@@ -69,14 +96,21 @@ def test_photo_is_resized_and_stripped_of_metadata(login, alumna, settings, tmp_
     ("upload", "message"),
     [
         (SimpleUploadedFile("x.jpg", b"not an image at all", content_type="image/jpeg"), "image"),
-        (SimpleUploadedFile(
-            "x.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-            content_type="image/svg+xml"), "image"),
+        (
+            SimpleUploadedFile(
+                "x.svg",
+                b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+                content_type="image/svg+xml",
+            ),
+            "image",
+        ),
     ],
 )
 def test_bad_uploads_are_refused_with_a_message_and_nothing_saved(login, alumna, upload, message):
     client = login(alumna)
-    response = client.post(reverse("me"), {**_form_data(alumna, organisation="変更されない"), "photo": upload})
+    response = client.post(
+        reverse("me"), {**_form_data(alumna, organisation="変更されない"), "photo": upload}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["photo"]
     alumna.refresh_from_db()
@@ -85,7 +119,9 @@ def test_bad_uploads_are_refused_with_a_message_and_nothing_saved(login, alumna,
 
 
 def test_oversized_upload_is_refused(login, alumna):
-    big = SimpleUploadedFile("big.jpg", b"\xff\xd8" + b"0" * (5 * 1024 * 1024 + 10), content_type="image/jpeg")
+    big = SimpleUploadedFile(
+        "big.jpg", b"\xff\xd8" + b"0" * (5 * 1024 * 1024 + 10), content_type="image/jpeg"
+    )
     response = login(alumna).post(reverse("me"), {**_form_data(alumna), "photo": big})
     assert response.status_code == 200
     assert response.context["form"].errors["photo"]
@@ -101,16 +137,24 @@ def test_pixel_flood_is_refused_before_decoding(login, alumna):
 
 
 def test_bad_links_and_years_are_explained_next_to_the_field(login, alumna):
-    response = login(alumna).post(reverse("me"), _form_data(
-        alumna, links="javascript:alert(1)", joined_year=2020, left_year=2010,
-    ))
+    response = login(alumna).post(
+        reverse("me"),
+        _form_data(
+            alumna,
+            links="javascript:alert(1)",
+            joined_year=2020,
+            left_year=2010,
+        ),
+    )
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert "links" in errors and "left_year" in errors
 
 
 def test_bio_with_script_is_shown_as_text(login, alumna, employee):
-    login(alumna).post(reverse("me"), _form_data(alumna, bio="<script>alert('x')</script>", bio_audience="members"))
+    login(alumna).post(
+        reverse("me"), _form_data(alumna, bio="<script>alert('x')</script>", bio_audience="members")
+    )
     html = login(employee).get(reverse("profile", args=[alumna.handle])).content.decode()
     assert "<script>alert('x')</script>" not in html
     assert "&lt;script&gt;" in html

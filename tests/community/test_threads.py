@@ -37,7 +37,10 @@ def test_replies_nest_to_a_sensible_depth(alumna, employee, open_post, settings)
 
 def test_edit_and_delete_own_comment_only(login, alumna, employee, open_post):
     comment = add_comment(alumna.user, open_post, "元の文")
-    assert login(employee).post(reverse("comment_edit", args=[comment.pk]), {"comment": "改ざん"}).status_code == 404
+    assert (
+        login(employee).post(reverse("comment_edit", args=[comment.pk]), {"comment": "改ざん"}).status_code
+        == 404
+    )
     assert login(employee).post(reverse("comment_delete", args=[comment.pk])).status_code == 404
     client = login(alumna)
     client.post(reverse("comment_edit", args=[comment.pk]), {"comment": "直した文"})
@@ -48,8 +51,9 @@ def test_edit_and_delete_own_comment_only(login, alumna, employee, open_post):
     assert comment.is_removed and comment.comment == ""
 
 
-def test_500_comment_thread_renders_in_bounded_queries(login, alumna, employee, open_post, monkeypatch,
-                                                       django_assert_max_num_queries):
+def test_500_comment_thread_renders_in_bounded_queries(
+    login, alumna, employee, open_post, monkeypatch, django_assert_max_num_queries
+):
     from community import ratelimit
 
     monkeypatch.setattr(ratelimit, "LIMITS", dict.fromkeys(ratelimit.LIMITS, (10000, 60)))
@@ -156,8 +160,11 @@ def test_moderator_of_another_group_cannot_see_or_handle_its_reports(login, alum
     assert "ある投稿" not in client.get(reverse("community_report_modeladmin_index")).content.decode()
     report = Report.objects.get()
     # Wagtail's admin answers a PermissionDenied with a redirect and a message; nothing is done either way.
-    assert client.post(reverse("community_handle_report", args=[report.pk]), {"action": "remove"}).status_code in (
-        302, 403,
+    assert client.post(
+        reverse("community_handle_report", args=[report.pk]), {"action": "remove"}
+    ).status_code in (
+        302,
+        403,
     )
     report.refresh_from_db()
     assert report.status == Report.Status.OPEN

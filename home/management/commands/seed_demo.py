@@ -80,5 +80,8 @@ class Command(BaseCommand):
                 f"Demo log-ins for /admin/: {ADMIN_EMAIL} / {ADMIN_PASSWORD} (superuser), "
                 f"{EDITOR_EMAIL} / {EDITOR_PASSWORD} (Editors)."
             )
-            log("Demo log-ins for the site: " + ", ".join(f"{e} ({k})" for k, e in DEMO_LOGINS.items())
-                + f", password {DEMO_PASSWORD}.")
+            log(
+                "Demo log-ins for the site: "
+                + ", ".join(f"{e} ({k})" for k, e in DEMO_LOGINS.items())
+                + f", password {DEMO_PASSWORD}."
+            )
