@@ -214,6 +214,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
+# E-mail deliveries wait in their own queue, so a 10,000-member fan-out is not stuck behind its own e-mails.
+# Workers consume both: `celery -A portal worker -Q celery,email`.
+CELERY_TASK_ROUTES = {"community.tasks.deliver_email": {"queue": "email"}}
 CELERY_BEAT_SCHEDULE = {
     "weekly-digest": {
         "task": "community.tasks.send_weekly_digests",
