@@ -42,9 +42,12 @@ def test_member_reacts_in_place_and_messages_a_colleague(site, page, browser):
     expect(bar.locator("button[aria-pressed]").first).not_to_have_attribute("aria-pressed", pressed_before)
     assert page.evaluate("window.__noReload") is True  # the page was not reloaded
 
-    colleague = Profile.objects.members().exclude(user__email=DEMO_LOGINS["member"]).filter(
-        messages_from="members", hidden_from_directory=False
-    ).first()
+    colleague = (
+        Profile.objects.members()
+        .exclude(user__email=DEMO_LOGINS["member"])
+        .filter(messages_from="members", hidden_from_directory=False)
+        .first()
+    )
     page.goto(site + f"/members/{colleague.handle}/")
     page.get_by_role("link", name="メッセージを送る").click()
     page.fill("textarea[name=body]", "お久しぶりです。お元気ですか？")
@@ -79,8 +82,15 @@ def test_member_pages_have_no_serious_accessibility_violations(site, page):
     log_in(page, site, DEMO_LOGINS["member"])
     group = Group.objects.active().filter(is_private=False).first()
     problems = {}
-    for path in ("/community/", "/community/groups/", group.get_absolute_url(), "/members/", "/me/",
-                 "/messages/", "/notifications/"):
+    for path in (
+        "/community/",
+        "/community/groups/",
+        group.get_absolute_url(),
+        "/members/",
+        "/me/",
+        "/messages/",
+        "/notifications/",
+    ):
         page.goto(site + path)
         results = Axe().run(page)
         serious = [v for v in results.response["violations"] if v.get("impact") in SERIOUS]
