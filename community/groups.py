@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group as AuthGroup
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from . import permissions
 from .models import AuditEntry, Group, GroupMembership
@@ -32,11 +33,29 @@ def leave(user, group):
 def approve_request(moderator, membership, approve):
     if not permissions.can_moderate(moderator, membership.group):
         raise PermissionDenied
+    from django.utils.translation import gettext as _
+
+    from .models.notifications import Kind
+    from .notifications import notify
+
+    group, user = membership.group, membership.user
     if approve:
         membership.state = GroupMembership.State.ACTIVE
         membership.save(update_fields=["state"])
+        text = lambda: _("You can now read and post in %(group)s.") % {"group": group.name}  # noqa: E731
     else:
         membership.delete()
+        text = lambda: _("Your request to join %(group)s was not accepted.") % {"group": group.name}  # noqa: E731
+    transaction.on_commit(
+        lambda: notify(
+            user,
+            Kind.MEMBERSHIP,
+            f"group_request:{group.pk}:{user.pk}:{timezone.now():%Y%m%d%H%M%S}",
+            text,
+            group.get_absolute_url(),
+            actor=moderator,
+        )
+    )
 
 
 def make_moderator(user, group):

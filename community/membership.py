@@ -80,5 +80,23 @@ def decide(application, *, approve, actor, reason=""):
         {"application_id": locked.pk},
         key=f"application:{locked.pk}:decision",
     )
+    if approve:
+        # Besides the e-mail (needed: the applicant cannot log in to read it yet), a welcome in the site.
+        from django.urls import reverse
+        from django.utils.translation import gettext as _
+
+        from .models.notifications import Channel, Kind
+        from .notifications import notify
+
+        transaction.on_commit(
+            lambda: notify(
+                locked.user,
+                Kind.MEMBERSHIP,
+                f"application:{locked.pk}",
+                lambda: _("Welcome! Your membership has been approved."),
+                reverse("directory"),
+                channel=Channel.SITE,
+            )
+        )
     application.refresh_from_db()
     return True

@@ -119,7 +119,7 @@ def add_comment(user, target, text, parent_id=None):
             object_pk=str(target.pk),
             site=Site.objects.get_current(),
             user=user,
-            user_name=str(user)[:50],
+            user_name=_display_name(user)[:50],
             user_email="",
             comment=text,
             parent_id=parent.pk if parent else 0,
@@ -130,6 +130,12 @@ def add_comment(user, target, text, parent_id=None):
             lambda: comment_posted.send(sender=XtdComment, comment=comment, target=target, parent=parent)
         )
     return comment
+
+
+def _display_name(user):
+    # Stored with the comment by django-comments: the public name, never the e-mail address.
+    profile = permissions.profile_of(user)
+    return profile.display_name if profile else user.get_full_name()
 
 
 def comment_target(comment):

@@ -219,3 +219,24 @@ def test_preferences_are_saved_per_kind(login, alumna):
     data[Kind.MESSAGE] = Channel.OFF
     login(alumna).post(reverse("notification_preferences"), data)
     assert notifications.channels_for(alumna.user)[Kind.MESSAGE] == Channel.OFF
+
+
+def test_membership_and_group_join_decisions_are_notified(run_on_commit, login, alumna, secretary):
+    from community.groups import approve_request, join
+    from community.membership import decide
+    from community.models import Application, GroupMembership
+    from tests.factories.members import applicant
+
+    newcomer = applicant()
+    run_on_commit(decide, Application.objects.get(user=newcomer.user), approve=True, actor=secretary.user)
+    assert Notification.objects.filter(recipient=newcomer.user, kind=Kind.MEMBERSHIP).exists()
+
+    group = GroupFactory(slug="closed", is_private=True)
+    add_member(group, alumna, role=GroupMembership.Role.MODERATOR)
+    from django.contrib.auth import get_user_model
+
+    member_user = get_user_model().objects.get(pk=newcomer.user_id)
+    membership = join(member_user, group)
+    run_on_commit(approve_request, alumna.user, membership, True)
+    note = Notification.objects.filter(recipient=newcomer.user, kind=Kind.MEMBERSHIP).latest("created_at")
+    assert group.name in note.text
