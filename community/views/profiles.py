@@ -156,6 +156,11 @@ def me_delete(request):
             profile = profile_of(user)
             if profile is not None and profile.photo:
                 profile.photo.delete(save=False)
+            # Comments stay in their threads, without a name (shown as "former member"); everything else of
+            # theirs — profile, applications, posts, reactions, messages, notifications — goes with the account.
+            from django_comments_xtd.models import XtdComment
+
+            XtdComment.norel_objects.filter(user=user).update(user_name="", user_email="", ip_address=None)
             logout(request)
             user.delete()
         messages.success(request, _("Your account and profile have been deleted."))

@@ -184,3 +184,19 @@ def test_account_deletion_needs_confirmation_and_removes_the_profile(login, alum
     other = login(employee)
     assert "佐藤 美咲" not in other.get(reverse("directory")).content.decode()
     assert other.get(reverse("profile", args=["alumna"])).status_code == 404
+
+
+def test_deleted_members_comments_stay_without_their_name(login, alumna, employee):
+    from django_comments_xtd.models import XtdComment
+
+    from community.posting import add_comment
+    from tests.factories.community import PostFactory
+    from tests.factories.users import DEFAULT_PASSWORD
+
+    post = PostFactory(author=employee.user, group=None)
+    add_comment(alumna.user, post, "残るコメント")
+    login(alumna).post(reverse("me_delete"), {"confirm": "DELETE", "password": DEFAULT_PASSWORD})
+    comment = XtdComment.objects.get()
+    assert comment.user is None and comment.user_name == "" and comment.comment == "残るコメント"
+    html = login(employee).get(reverse("post", args=[post.pk])).content.decode()
+    assert "残るコメント" in html and "佐藤 美咲" not in html
