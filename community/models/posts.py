@@ -38,6 +38,13 @@ class Post(models.Model):
         indexes = [
             # The feeds: a group's posts (or the community-wide ones) newest first, keyset-paginated.
             models.Index(fields=["group", "-created_at", "-id"], name="post_feed_idx"),
+            # PostgreSQL cannot walk the index above in order for "group IS NULL": the community-wide feed
+            # gets its own partial index.
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=models.Q(group__isnull=True),
+                name="post_community_feed_idx",
+            ),
             models.Index(fields=["author", "-created_at"], name="post_author_idx"),
         ]
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from community import permissions
-from community.feeds import cards_for, current_announcements, feed_page
+from community.feeds import cards_for, current_announcements, home_feed_page
 from community.forms.posts import PostForm
 from community.models import Group, Profile
 from community.posting import create_post
@@ -54,7 +54,7 @@ def home_feed(request):
     posts = permissions.feed_posts_for(user)
     profile = permissions.profile_of(user)
     seen_at = profile.feed_seen_at if profile else None
-    page, next_cursor = feed_page(posts, request.GET.get("before"))
+    page, next_cursor = home_feed_page(user, request.GET.get("before"))
     first_page = not request.GET.get("before")
     context = {
         "cards": cards_for(page, user, seen_at),
