@@ -2,6 +2,7 @@
 
 Starts its own worker, prints how long until every follower has a notification and every e-mail is sent,
 then kills the worker in the middle of a second fan-out, restarts it and counts duplicates (should be zero).
+It empties the posts, notifications and outbox of the database it is given: use a database of its own.
 
 Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/tsunagari_bench REDIS_URL=redis://127.0.0.1:6379/13 \
      .venv/bin/python bench/fanout.py [--members 10000]
@@ -18,9 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-MAIL_DIR = tempfile.mkdtemp(prefix="tsunagari-fanout-mail-")
-os.environ["TEST_EMAIL_FILE_PATH"] = MAIL_DIR
+# dev settings: with REDIS_URL set, tasks really go through the broker (the test settings would run them inline).
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
+os.environ["TSUNAGARI_VAR_DIR"] = tempfile.mkdtemp(prefix="tsunagari-fanout-")
+MAIL_DIR = str(Path(os.environ["TSUNAGARI_VAR_DIR"]) / "mail")
 
 import django  # noqa: E402
 
@@ -31,25 +33,22 @@ from django.core.management import call_command  # noqa: E402
 
 
 def start_worker():
-    env = {**os.environ, "TEST_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend"}
-    return subprocess.Popen(  # noqa: S603 - our own worker command
-        [
-            str(ROOT / ".venv/bin/celery"),
-            "-A",
-            "portal",
-            "worker",
-            "--loglevel",
-            "WARNING",
-            "--concurrency",
-            "2",
-            "--without-gossip",
-            "--without-mingle",
-        ],
+    command = [str(ROOT / ".venv/bin/celery"), "-A", "portal", "worker", "-Q", "celery,email"]
+    command += ["--loglevel", "WARNING", "--concurrency", "2", "--without-gossip", "--without-mingle"]
+    return subprocess.Popen(  # noqa: S603 - our own worker command, in its own process group
+        command,
         cwd=ROOT,
-        env=env,
+        env=dict(os.environ),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
+
+
+def kill(worker):
+    """SIGKILL this worker and its pool processes (only ours: it runs in its own process group)."""
+    os.killpg(worker.pid, signal.SIGKILL)
+    worker.wait()
 
 
 def wait(condition, timeout=900):
@@ -126,8 +125,7 @@ def main():
         post2 = Post.objects.create(author=author, group=group, body="二回目の投稿")
         app.send_task("community.tasks.fan_out_group_post", args=[post2.pk])
         wait(lambda: Notification.objects.filter(post=post2).count() >= followers // 4)
-        worker.send_signal(signal.SIGKILL)
-        subprocess.run(["pkill", "-9", "-f", "celery -A portal worker"], check=False)  # noqa: S607
+        kill(worker)
         at_kill = Notification.objects.filter(post=post2).count()
         worker = start_worker()
         app.send_task("community.tasks.fan_out_group_post", args=[post2.pk])  # what acks_late redelivery does
@@ -146,7 +144,7 @@ def main():
             f"distinct recipients e-mailed, duplicates: {duplicates}"
         )
     finally:
-        worker.send_signal(signal.SIGKILL)
+        kill(worker)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,8 @@ def digest_items(user, since):
 def queue_digest(profile, week_key):
     """Queue one digest for this member and week if there is anything in it. Returns the outbox row or None."""
     user = profile.user
+    if Channel.DIGEST not in channels_for(user).values():
+        return None  # nothing is to go in a digest (e.g. they unsubscribed from every e-mail)
     since = profile.last_digest_at or timezone.now() - timezone.timedelta(days=7)
     notifications, stories = digest_items(user, since)
     if not notifications and not stories:

@@ -63,14 +63,14 @@ def deliver(outbox_id):
         row = OutboxEmail.objects.select_for_update().select_related("recipient").filter(pk=outbox_id).first()
         if row is None or row.status == OutboxEmail.Status.SENT:
             return "already sent"
+        row.last_error = ""
         try:
             send_templated_email(row.template, row.recipient, row.context, message_id_key=row.idempotency_key)
         except NothingToSend:
-            row.last_error = "nothing left to send"
+            row.last_error = "nothing left to send"  # closed without sending: the reader may no longer see it
         row.status = OutboxEmail.Status.SENT
         row.sent_at = timezone.now()
         row.attempts += 1
-        row.last_error = ""
         row.save(update_fields=["status", "sent_at", "attempts", "last_error"])
     return "sent"
 
@@ -84,9 +84,13 @@ def record_failure(outbox_id, error, final=False):
 
 
 def stale_pending_ids():
-    """Rows still waiting after a while: their broker message was lost or their worker died."""
+    """Rows never tried after a while: their broker message was lost (the broker was down when they were queued).
+
+    Rows already tried have their own retry chain (and a killed worker's task is redelivered by the broker), so
+    they are left alone: one chain per row.
+    """
     return list(
         OutboxEmail.objects.filter(
-            status=OutboxEmail.Status.PENDING, created_at__lt=timezone.now() - RESEND_AFTER
+            status=OutboxEmail.Status.PENDING, attempts=0, created_at__lt=timezone.now() - RESEND_AFTER
         ).values_list("pk", flat=True)[:1000]
     )

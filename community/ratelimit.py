@@ -43,5 +43,7 @@ def check(user, action):
     except ValueError:  # evicted between add and incr
         cache.set(key, 1, timeout=period + 5)
         used = 1
+    if used is None:  # the cache is down: better to let members post than to refuse everyone
+        return
     if used > count:
         raise RateLimited()

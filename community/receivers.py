@@ -1,5 +1,6 @@
 """Who hears about what. Connected in CommunityConfig.ready(); every receiver runs after the write committed."""
 
+import logging
 import re
 
 from django.dispatch import receiver
@@ -13,6 +14,7 @@ from .models.notifications import Kind
 from .notifications import notify
 from .signals import message_sent
 
+logger = logging.getLogger(__name__)
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_-]{2,40})")
 
 
@@ -120,7 +122,10 @@ def on_post(sender, post, **kwargs):
             post=post,
         )
     if post.group_id:
-        fan_out_group_post.delay(post.pk)
+        try:
+            fan_out_group_post.delay(post.pk)
+        except Exception:  # noqa: BLE001 - the broker is down: the post is saved; sweep_fan_outs catches up
+            logger.warning("post %s: broker unavailable, fan-out left for the sweep", post.pk)
 
 
 @receiver(message_sent, sender=Message)

@@ -14,7 +14,7 @@ RETRY = {"retry_backoff": 30, "retry_backoff_max": 3600, "retry_jitter": True}
 
 @shared_task(bind=True, acks_late=True, max_retries=12, **RETRY)
 def deliver_email(self, outbox_id):
-    """Send one outbox e-mail, once; on failure record why and retry with backoff (12 tries ≈ a day)."""
+    """Send one outbox e-mail, once; on failure record why and retry with exponential backoff."""
     from .outbox import deliver, record_failure
 
     try:
@@ -25,7 +25,8 @@ def deliver_email(self, outbox_id):
         if final:
             logger.error("outbox %s: giving up after %s tries: %s", outbox_id, self.request.retries + 1, exc)
             return "failed"
-        raise self.retry(exc=exc) from exc
+        # Exponential backoff: 30 s, 1 min, 2 min … capped at an hour; 12 retries span about seven hours.
+        raise self.retry(exc=exc, countdown=min(3600, 30 * 2**self.request.retries)) from exc
 
 
 @shared_task
@@ -55,10 +56,30 @@ def fan_out_group_post(post_id):
     )
     for start in range(0, len(follower_ids), FAN_OUT_BATCH):
         notify_group_post_batch.delay(post_id, follower_ids[start : start + FAN_OUT_BATCH])
+    Post.objects.filter(pk=post_id).update(fanned_out_at=timezone.now())
     return len(follower_ids)
 
 
-@shared_task(acks_late=True, max_retries=5, **RETRY)
+@shared_task
+def sweep_fan_outs():
+    """Start the fan-out of group posts whose task never reached the broker (it was down when they were posted)."""
+    from .models import Post
+
+    now = timezone.now()
+    ids = list(
+        Post.objects.filter(
+            group__isnull=False,
+            fanned_out_at__isnull=True,
+            created_at__lt=now - timezone.timedelta(minutes=10),
+            created_at__gt=now - timezone.timedelta(days=2),
+        ).values_list("pk", flat=True)[:500]
+    )
+    for post_id in ids:
+        fan_out_group_post.delay(post_id)
+    return len(ids)
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), max_retries=5, **RETRY)
 def notify_group_post_batch(post_id, user_ids):
     """Notify one batch of followers in a few queries; safe to run again (one notification per member and post)."""
     from django.contrib.auth import get_user_model

@@ -223,6 +223,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=8, minute=0, day_of_week="mon"),
     },
     "sweep-outbox": {"task": "community.tasks.sweep_outbox", "schedule": 300.0},
+    "sweep-fan-outs": {"task": "community.tasks.sweep_fan_outs", "schedule": 300.0},
 }
 # Wagtail's own background work (search index, reference index) stays on django_tasks' immediate backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

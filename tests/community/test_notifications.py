@@ -240,3 +240,73 @@ def test_membership_and_group_join_decisions_are_notified(run_on_commit, login, 
     run_on_commit(approve_request, alumna.user, membership, True)
     note = Notification.objects.filter(recipient=newcomer.user, kind=Kind.MEMBERSHIP).latest("created_at")
     assert group.name in note.text
+
+
+def test_broker_down_when_posting_keeps_the_post_and_the_sweep_fans_it_out_later(
+    run_on_commit, login, alumna, monkeypatch
+):
+    from django.utils import timezone
+
+    from community import tasks
+    from community.models import Post
+
+    group = GroupFactory(slug="outage")
+    add_member(group, alumna)
+    follower = member(handle="follower")
+    add_member(group, follower).__class__.objects.filter(user=follower.user).update(follows_closely=True)
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(tasks.fan_out_group_post, "delay", broker_down)
+    client = login(alumna)
+    response = run_on_commit(client.post, reverse("group", args=["outage"]), {"body": "障害中の投稿"})
+    assert response.status_code == 302
+    post = Post.objects.get(body="障害中の投稿")
+    assert post.fanned_out_at is None
+    monkeypatch.undo()
+    Post.objects.filter(pk=post.pk).update(created_at=timezone.now() - timezone.timedelta(minutes=30))
+    assert run_on_commit(tasks.sweep_fan_outs) == 1
+    assert Notification.objects.filter(recipient=follower.user, kind=Kind.GROUP_POST).exists()
+
+
+def test_rate_limit_lets_members_post_when_the_cache_is_down(alumna, monkeypatch):
+    from django.core.cache import cache
+
+    from community import ratelimit
+
+    monkeypatch.setattr(cache, "add", lambda *a, **k: None)
+    monkeypatch.setattr(cache, "incr", lambda *a, **k: None)
+    for _ in range(50):
+        ratelimit.check(alumna.user, "post")  # never raises
+
+
+def test_unsubscribing_from_everything_stops_the_digest(run_on_commit, alumna):
+    from community.digest import queue_digest
+
+    notifications.unsubscribe(alumna.user, "all")
+    assert queue_digest(alumna, "2026-W48") is None
+
+
+def test_failed_delivery_retries_with_growing_delays(alumna, settings, monkeypatch):
+    from community import tasks
+
+    settings.EMAIL_BACKEND = "tests.community.failing_backend.FailingBackend"
+    note = Notification.objects.create(recipient=alumna.user, kind=Kind.REPLY, text="t", url="/", event_key="r")
+    row = OutboxEmail.objects.create(
+        recipient=alumna.user, template="community/emails/notification", context={"notification_id": note.pk},
+        idempotency_key="retry",
+    )
+    countdowns = []
+
+    def fake_retry(exc, countdown):
+        countdowns.append(countdown)
+        return exc
+
+    monkeypatch.setattr(tasks.deliver_email, "retry", fake_retry)
+    for attempt in range(3):
+        tasks.deliver_email.push_request(retries=attempt)
+        with contextlib.suppress(Exception):
+            tasks.deliver_email.run(row.pk)
+        tasks.deliver_email.pop_request()
+    assert countdowns == [30, 60, 120]
