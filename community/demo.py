@@ -378,7 +378,7 @@ def seed_community(log=print):
 
     from .groups import join, make_moderator
     from .models import Group, Post
-    from .posting import add_comment, toggle_reaction
+    from .posting import add_comment, create_post, toggle_reaction
 
     if Post.objects.exists():
         return {"groups": Group.objects.count(), "posts": Post.objects.count()}
@@ -403,7 +403,8 @@ def seed_community(log=print):
             group.memberships.filter(user=user).update(state="active")
         if index < 5:
             join(demo_member, group)
-            group.memberships.filter(user=demo_member).update(state="active")
+            # The demo member follows two groups closely, so their notifications and weekly digest have content.
+            group.memberships.filter(user=demo_member).update(state="active", follows_closely=index < 2)
     from . import ratelimit
 
     limits, ratelimit.LIMITS = ratelimit.LIMITS, dict.fromkeys(ratelimit.LIMITS, (10000, 1))
@@ -413,7 +414,9 @@ def seed_community(log=print):
             text = POSTS[index % len(POSTS)]
             group = groups[index % len(groups)] if index % 4 else None
             authors = [m.user for m in group.memberships.select_related("user")] if group else users
-            post = Post.objects.create(author=rng.choice(authors), group=group, body=text)
+            post = create_post(
+                rng.choice(authors), body=text, group=group
+            )  # as a member would: followers notified
             Post.objects.filter(pk=post.pk).update(
                 created_at=timezone.now() - timezone.timedelta(hours=rng.randint(1, 24 * 40))
             )

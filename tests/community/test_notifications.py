@@ -292,9 +292,13 @@ def test_failed_delivery_retries_with_growing_delays(alumna, settings, monkeypat
     from community import tasks
 
     settings.EMAIL_BACKEND = "tests.community.failing_backend.FailingBackend"
-    note = Notification.objects.create(recipient=alumna.user, kind=Kind.REPLY, text="t", url="/", event_key="r")
+    note = Notification.objects.create(
+        recipient=alumna.user, kind=Kind.REPLY, text="t", url="/", event_key="r"
+    )
     row = OutboxEmail.objects.create(
-        recipient=alumna.user, template="community/emails/notification", context={"notification_id": note.pk},
+        recipient=alumna.user,
+        template="community/emails/notification",
+        context={"notification_id": note.pk},
         idempotency_key="retry",
     )
     countdowns = []
@@ -310,3 +314,23 @@ def test_failed_delivery_retries_with_growing_delays(alumna, settings, monkeypat
             tasks.deliver_email.run(row.pk)
         tasks.deliver_email.pop_request()
     assert countdowns == [30, 60, 120]
+
+
+def test_send_digests_command_queues_the_weeks_digests(alumna):
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from stories.models import StoryPage
+
+    assert StoryPage.objects.count() == 0
+    out = io.StringIO()
+    call_command("send_digests", stdout=out)
+    assert out.getvalue().strip() == "0 digest(s) queued."  # nothing happened this week
+    note = Notification.objects.create(
+        recipient=alumna.user, kind=Kind.GROUP_POST, text="今週の投稿", url="/", event_key="g1"
+    )
+    Notification.objects.filter(pk=note.pk).update(created_at=timezone.now())
+    call_command("send_digests", stdout=out)
+    assert "1 digest(s) queued." in out.getvalue()
