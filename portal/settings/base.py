@@ -199,6 +199,7 @@ if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_TIMEOUT = 30  # seconds: a hanging mail server fails the attempt, which is retried
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Tsunagari <noreply@tsunagari.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
