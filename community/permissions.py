@@ -122,37 +122,32 @@ def part_filter(part, audiences, viewer=None):
 # --- Groups, posts, comments ------------------------------------------------------------------------------
 
 
-def active_group_ids(user):
-    """Ids of the groups the user belongs to (active memberships in active groups), remembered per request."""
+def _group_ids(user, attribute, **conditions):
+    """Ids of the groups where the user has an active membership matching `conditions`, remembered on the user
+    object for the rest of the request (forget_memberships() drops them)."""
     if not (user and user.is_authenticated):
         return frozenset()
-    cached = getattr(user, "_active_group_ids", None)
-    if cached is None:
-        from .models import Group, GroupMembership
-
-        cached = frozenset(
-            GroupMembership.objects.filter(
-                user=user, state=GroupMembership.State.ACTIVE, group__status=Group.Status.ACTIVE
-            ).values_list("group_id", flat=True)
-        )
-        user._active_group_ids = cached
-    return cached
-
-
-def moderated_group_ids(user):
-    if not (user and user.is_authenticated):
-        return frozenset()
-    cached = getattr(user, "_moderated_group_ids", None)
+    cached = getattr(user, attribute, None)
     if cached is None:
         from .models import GroupMembership
 
         cached = frozenset(
             GroupMembership.objects.filter(
-                user=user, state=GroupMembership.State.ACTIVE, role=GroupMembership.Role.MODERATOR
+                user=user, state=GroupMembership.State.ACTIVE, **conditions
             ).values_list("group_id", flat=True)
         )
-        user._moderated_group_ids = cached
+        setattr(user, attribute, cached)
     return cached
+
+
+def active_group_ids(user):
+    """Ids of the groups the user belongs to (active memberships in active groups)."""
+    return _group_ids(user, "_active_group_ids", group__status="active")
+
+
+def moderated_group_ids(user):
+    """Ids of the groups the user moderates."""
+    return _group_ids(user, "_moderated_group_ids", role="moderator")
 
 
 def forget_memberships(user):

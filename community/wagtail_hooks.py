@@ -14,21 +14,23 @@ from .models import Application, AuditEntry, Group, OrgUnit, Profile, Report
 from .permissions import is_secretariat, moderated_group_ids
 
 
+def decide_button(url_name, obj, title):
+    """The "Decide" button in a listing row, leading to the decision view for `obj`."""
+    return {
+        "url": reverse(url_name, args=[obj.pk]),
+        "label": _("Decide"),
+        "classname": "button button-small",
+        "title": title,
+    }
+
+
 class ApplicationButtons(ButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude=["edit", "delete"])
         if obj.status == Application.Status.PENDING and self.request.user.has_perm(
             admin_views.DECIDE_PERMISSION
         ):
-            buttons.insert(
-                0,
-                {
-                    "url": reverse("community_decide_application", args=[obj.pk]),
-                    "label": _("Decide"),
-                    "classname": "button button-small",
-                    "title": _("Approve or reject"),
-                },
-            )
+            buttons.insert(0, decide_button("community_decide_application", obj, _("Approve or reject")))
         return buttons
 
 
@@ -125,15 +127,7 @@ class GroupButtons(ButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude=["delete"])
         if obj.status == Group.Status.PROPOSED and is_secretariat(self.request.user):
-            buttons.insert(
-                0,
-                {
-                    "url": reverse("community_decide_group", args=[obj.pk]),
-                    "label": _("Decide"),
-                    "classname": "button button-small",
-                    "title": _("Approve or decline"),
-                },
-            )
+            buttons.insert(0, decide_button("community_decide_group", obj, _("Approve or decline")))
         return buttons
 
 
