@@ -84,8 +84,9 @@ def notify(recipient, kind, event_key, text, url, actor=None, post=None, channel
 
 def notify_many(users, kind, event_key, text, url, actor=None, post=None):
     """notify() for a batch of members in a handful of queries (group fan-out). Same rules, same idempotency:
-    members who turned the kind off, may not read the post, or were already notified of this event are skipped.
-    Returns the number of new notifications."""
+    members who turned the kind off or may not read the post are skipped, and nobody is notified of an event
+    twice; e-mails still pending from an earlier, interrupted run are enqueued again. Returns the number of new
+    notifications."""
     from .models import Profile
 
     users = [u for u in users if actor is None or u.pk != actor.pk]
@@ -111,7 +112,13 @@ def notify_many(users, kind, event_key, text, url, actor=None, post=None):
     rows, emails = [], []
     for user in users:
         channel = chosen.get(user.pk, DEFAULT_CHANNELS[kind])
-        if user.pk not in member_ids or user.pk in already or channel == Channel.OFF:
+        if user.pk not in member_ids or channel == Channel.OFF:
+            continue
+        if channel == Channel.EMAIL:
+            # Also for members already notified: a re-run (after a crash) re-enqueues their e-mail if it is
+            # still pending; a row already sent is never sent again.
+            emails.append(user)
+        if user.pk in already:
             continue
         with translation.override(user.language):
             rendered = str(text())
@@ -127,8 +134,6 @@ def notify_many(users, kind, event_key, text, url, actor=None, post=None):
                 actor_ids=[actor.pk] if actor else [],
             )
         )
-        if channel == Channel.EMAIL:
-            emails.append(user)
     with transaction.atomic():
         created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
         by_recipient = dict(

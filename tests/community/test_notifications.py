@@ -334,3 +334,23 @@ def test_send_digests_command_queues_the_weeks_digests(alumna):
     Notification.objects.filter(pk=note.pk).update(created_at=timezone.now())
     call_command("send_digests", stdout=out)
     assert "1 digest(s) queued." in out.getvalue()
+
+
+def test_rerun_after_lost_deliveries_sends_each_pending_email_once(run_on_commit, alumna):
+    """Killed after a batch committed but before its e-mails reached the broker: the redelivered fan-out
+    enqueues them again, and nobody gets two."""
+    from community import tasks
+
+    group = GroupFactory(slug="lost")
+    add_member(group, alumna)
+    followers = [member(handle=f"lost{n}") for n in range(4)]
+    for profile in followers:
+        add_member(group, profile).__class__.objects.filter(user=profile.user).update(follows_closely=True)
+        notifications.set_channel(profile.user, Kind.GROUP_POST, Channel.EMAIL)
+    post = PostFactory(author=alumna.user, group=group, body="配信途中で落ちる")
+    tasks.notify_group_post_batch(post.pk, [p.user_id for p in followers])  # on-commit enqueues never run
+    assert OutboxEmail.objects.filter(status="pending").count() == 4 and not mail.outbox
+    run_on_commit(tasks.notify_group_post_batch, post.pk, [p.user_id for p in followers])
+    run_on_commit(tasks.notify_group_post_batch, post.pk, [p.user_id for p in followers])
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.user.email for p in followers)
+    assert Notification.objects.filter(kind=Kind.GROUP_POST).count() == 4
