@@ -142,3 +142,41 @@ def test_new_message_email_goes_through_the_outbox_once(
         messaging.start_conversation(alumna.user, [employee.user], "メールで届くはず")
     assert OutboxEmail.objects.filter(recipient=employee.user, status="sent").count() == 1
     assert [m.to for m in mailoutbox] == [[employee.user.email]]
+
+
+def test_inbox_and_notification_centre_queries_do_not_grow(login, alumna, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from community.models import Notification
+
+    client = login(alumna)
+
+    def queries(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    def add(n):
+        for k in range(n):
+            other = member(handle=f"q{Conversation.objects.count()}-{k}")
+            messaging.start_conversation(other.user, [alumna.user], "こんにちは")
+            Notification.objects.create(
+                recipient=alumna.user,
+                kind="reply",
+                text="返信",
+                url="/",
+                actor=other.user,
+                event_key=f"q:{other.pk}",
+            )
+
+    add(2)
+    few = {url: queries(url) for url in (reverse("inbox"), reverse("notifications"))}
+    add(12)
+    for url, count in few.items():
+        assert queries(url) == count, url
+    with django_assert_max_num_queries(20):
+        client.get(reverse("inbox"))
+    with django_assert_max_num_queries(20):
+        client.get(reverse("notifications"))

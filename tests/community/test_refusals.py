@@ -5,7 +5,16 @@ from django.utils import translation
 
 import pytest
 
-MEMBER_URLS = ["directory", ("profile", "alumna")]
+MEMBER_URLS = [
+    "directory",
+    ("profile", "alumna"),
+    "feed",
+    "groups",
+    "group_propose",
+    "inbox",
+    "notifications",
+    ("message_start", "alumna"),
+]
 
 
 def _url(name, language="ja"):
@@ -77,3 +86,30 @@ def test_applicant_sees_own_status_and_profile_only(login, pending):
     assert response.status_code == 200
     assert "being reviewed" in response.content.decode()
     assert client.get(reverse("me")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        ("block", "alumna"),
+        ("group_follow", "any-group"),
+        ("group_join", "any-group"),
+        "notifications_read_all",
+    ],
+)
+@pytest.mark.parametrize("who", ["pending", "suspended"])
+def test_non_members_cannot_change_anything_by_posting(request, login, alumna, name, who):
+    from community.models import Block, GroupMembership
+
+    response = login(request.getfixturevalue(who)).post(_url(name))
+    assert response.status_code == 403
+    assert not Block.objects.exists() and not GroupMembership.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name", [("block", "alumna"), ("group_follow", "any-group"), "notifications_read_all"]
+)
+def test_anonymous_posts_are_sent_to_log_in(client, alumna, name):
+    response = client.post(_url(name))
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
