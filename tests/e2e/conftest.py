@@ -6,6 +6,8 @@ saved to test-results/<test>.png.
 
 import os
 import re
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,29 @@ def _serialized_rollback_survives_playwright(_allow_orm_while_playwright_runs, _
 
     for alias, contents in _serialized_database.items():
         connections[alias]._test_serialized_contents = contents
+
+
+def _requests_in_flight():
+    # socketserver's ThreadingMixIn names each request thread after its target.
+    return [t for t in threading.enumerate() if "process_request_thread" in t.name]
+
+
+@pytest.fixture(autouse=True)
+def _quiet_server_between_tests(request):
+    """Let the live server finish every request before the test's database teardown (and the next setup).
+
+    With in-memory SQLite the live server's request threads share the test thread's connection. A request
+    still running (an image, an htmx poll) while the tables are flushed or reloaded interleaves savepoints on
+    that one connection ("no such savepoint"). Close what the browser still has open, then wait for the server.
+    """
+    yield
+    if not is_e2e(request.node):
+        return
+    for context in request.getfixturevalue("browser").contexts:  # the ones a test opened itself
+        context.close()
+    deadline = time.monotonic() + 30
+    while _requests_in_flight() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="session")
