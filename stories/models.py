@@ -4,7 +4,6 @@ All story kinds share one concrete base, `StoryPage`, so the index, the home pag
 kind in one query; each kind adds only its own fields and body blocks (see docs/code-organisation.md).
 """
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -21,6 +20,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
+from home.models.people import NamedPerson
 from home.models.seo import SeoMixin
 
 from .blocks import InterviewBodyBlock, LinkBlock, StoryBodyBlock
@@ -129,11 +129,8 @@ class StoryPage(SeoMixin, Page):
         return context
 
 
-class StoryPerson(Orderable):
-    """Someone who appears in a story: an interviewee, the interviewer, a speaker, a collaborator.
-
-    Naming a person here is the editor's decision to make that name public; linking a member profile is optional.
-    """
+class StoryPerson(NamedPerson, Orderable):
+    """Someone who appears in a story: an interviewee, the interviewer, a speaker, a collaborator."""
 
     ROLE_INTERVIEWEE = "interviewee"
     ROLE_INTERVIEWER = "interviewer"
@@ -148,44 +145,8 @@ class StoryPerson(Orderable):
 
     page = ParentalKey(StoryPage, related_name="people", on_delete=models.CASCADE)
     role = models.CharField(_("role"), max_length=20, choices=ROLES, default=ROLE_INTERVIEWEE)
-    name = models.CharField(_("name"), max_length=120)
-    title = models.CharField(
-        _("title and affiliation"),
-        max_length=200,
-        blank=True,
-        help_text=_("e.g. 2008年入社・元マーケティング部／現 株式会社〇〇 代表"),
-    )
-    photo = models.ForeignKey(
-        "home.PortalImage",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("member profile"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="story_appearances",
-        help_text=_("Optional: the member's public card is linked only if they allow it."),
-    )
 
-    panels = [
-        FieldRowPanel([FieldPanel("role"), FieldPanel("name")]),
-        FieldPanel("title"),
-        FieldRowPanel([FieldPanel("photo"), FieldPanel("member")]),
-    ]
-
-    @property
-    def public_card(self):
-        """The linked member's profile when they opted in to a public card (and are an approved member)."""
-        profile = getattr(self.member, "profile", None) if self.member_id else None
-        if profile is not None and profile.public_card and profile.is_member:
-            return profile
-        return None
+    panels = [FieldRowPanel([FieldPanel("role"), FieldPanel("name")]), *NamedPerson.person_panels]
 
     class Meta(Orderable.Meta):
         verbose_name = _("person in the story")
