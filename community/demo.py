@@ -433,3 +433,135 @@ def seed_community(log=print):
         ratelimit.LIMITS = limits
     log(f"  groups: {Group.objects.count()}, posts: {Post.objects.count()}")
     return {"groups": Group.objects.count(), "posts": Post.objects.count()}
+
+
+# (title, kind, body, status, public note, author: "supporter", "member" (the demo login) or "other")
+IDEAS = [
+    (
+        "関西アルムナイで夏のバーベキュー",
+        "event",
+        "大阪・京都・神戸あたりに住むアルムナイで、**夏のバーベキュー**をしませんか。\n\n"
+        "- 7月か8月の土曜日\n- 家族連れ歓迎\n- 会場は淀川河川敷を考えています\n\n幹事を手伝ってくれる方も募集中です。",
+        "planned",
+        "事務局で8月の会場を仮予約しました。詳細は来月イベントページでお知らせします。幹事に名乗り出てくださった皆さん、ありがとうございます！",
+        "supporter",
+    ),
+    (
+        "キャリア相談のメンター制度",
+        "collaboration",
+        "転職や独立を考えている後輩と、経験のあるアルムナイをつなぐ**メンター制度**があったら心強いと思います。\n\n"
+        "月に一度、30分のオンライン面談から始めるのはどうでしょう。",
+        "under_review",
+        "人事部と相談を始めました。メンターの募集方法と、個人情報の扱いを検討しています。",
+        "supporter",
+    ),
+    (
+        "発酵の勉強会をオンラインで",
+        "event",
+        "研究所OB・OGで、発酵の基礎をおさらいする勉強会を開きたいです。家庭でできる味噌づくりの話もしたいです。",
+        "done",
+        "3月に第1回を開催しました（参加者42名）。レポートは「ストーリー」に掲載しています。第2回も準備中です。",
+        "supporter",
+    ),
+    (
+        "子育て世代のアルムナイのグループ",
+        "group",
+        "仕事と子育ての両立について、気軽に話せるグループがほしいです。保育園探しや復職の経験を共有できたら。",
+        "done",
+        "「子育て・介護と仕事」グループとして開設しました。非公開グループなので、参加をリクエストしてください。",
+        "other",
+    ),
+    (
+        "工場見学ツアーの復活",
+        "event",
+        "静岡工場の見学ツアーを、アルムナイとその家族向けに復活させてほしいです。子どもに昔の職場を見せたい！",
+        "under_review",
+        "静岡工場と安全面・受け入れ人数を確認しています。秋ごろの実施を目標に検討中です。",
+        "member",
+    ),
+    (
+        "アルムナイ向けの社内食堂ランチ会",
+        "event",
+        "本社の社員食堂で、現役社員とアルムナイが一緒にランチする会があったら楽しそうです。",
+        "declined",
+        "ご提案ありがとうございます。社員食堂は入館手続きと衛生管理の都合で、社外の方の利用が難しい状況です。代わりに近くの会場での交流ランチを検討します。",
+        "other",
+    ),
+    (
+        "地域食材を使った共同商品開発",
+        "collaboration",
+        "起業したアルムナイと会社で、地域の食材を使った商品を**共同開発**できないでしょうか。"
+        "北海道の乳製品や静岡のお茶など、アルムナイのネットワークを生かせると思います。",
+        "new",
+        "",
+        "supporter",
+    ),
+    (
+        "シンガポールでの交流会",
+        "event",
+        "東南アジアで働くアルムナイが増えています。シンガポールで小さな交流会を開けたら嬉しいです。",
+        "new",
+        "",
+        "other",
+    ),
+]
+IDEA_COMMENTS = [
+    "いいですね！ぜひ参加したいです。",
+    "お手伝いできることがあれば声をかけてください。",
+    "家族も一緒に行けると嬉しいです。",
+    "前の職場の仲間に会えるのが楽しみです。",
+    "オンライン参加もできると助かります。",
+]
+
+
+def seed_ideas(log=print):
+    """Ideas on the board in every status, with the secretariat's notes, votes and threaded comments
+    (idempotent: does nothing when there are ideas already). At least two ideas come from supporters."""
+    from . import ratelimit
+    from .ideas import propose_idea, set_status, toggle_vote
+    from .models import Idea
+    from .posting import add_comment
+
+    if Idea.objects.exists():
+        return {"ideas": Idea.objects.count()}
+    rng = random.Random(8)
+    members = list(Profile.objects.members().select_related("user").order_by("pk"))
+    supporters = [p.user for p in members if p.is_supporter and p.kind != MemberKind.SECRETARIAT]
+    demo_member = next((p.user for p in members if p.user.email == DEMO_LOGINS["member"]), None)
+    secretariat = next((p.user for p in members if p.user.email == DEMO_LOGINS["secretariat"]), None)
+    others = [
+        p.user
+        for p in members
+        if not p.is_supporter and p.kind != MemberKind.SECRETARIAT and p.user != demo_member
+    ]
+    if not (supporters and others and secretariat):
+        log("  ideas: skipped (seed the members first)")
+        return {"ideas": 0}
+    voters = [p.user for p in members if p.kind != MemberKind.SECRETARIAT]
+    limits, ratelimit.LIMITS = ratelimit.LIMITS, dict.fromkeys(ratelimit.LIMITS, (10000, 1))
+    try:
+        for index, (title, kind, body, status, note, by) in enumerate(IDEAS):
+            if by == "member" and demo_member is not None:
+                author = demo_member
+            elif by == "supporter":
+                author = supporters[index % len(supporters)]
+            else:
+                author = others[(index * 5) % len(others)]
+            idea = propose_idea(author, title=title, body=body, kind=kind)
+            proposed_at = timezone.now() - timezone.timedelta(days=3 + index * 9, hours=rng.randint(0, 20))
+            Idea.objects.filter(pk=idea.pk).update(created_at=proposed_at)
+            for voter in rng.sample([u for u in voters if u != author], rng.randint(3, 18)):
+                toggle_vote(voter, idea, vote=True)
+            commenters = rng.sample([u for u in voters if u != author], 2)
+            for commenter, text in zip(commenters, rng.sample(IDEA_COMMENTS, 2), strict=True):
+                comment = add_comment(commenter, idea, text)
+                if rng.random() < 0.6:
+                    add_comment(
+                        author, idea, "ありがとうございます！一緒に進めましょう。", parent_id=comment.pk
+                    )
+            if status != Idea.Status.NEW:
+                set_status(secretariat, idea, status, note)
+    finally:
+        ratelimit.LIMITS = limits
+    log(f"  ideas: {Idea.objects.count()}, votes: {sum(Idea.objects.values_list('vote_count', flat=True))}")
+    return {"ideas": Idea.objects.count()}

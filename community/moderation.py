@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
 from . import permissions
-from .models import AuditEntry, Message, Post, Report
+from .models import AuditEntry, Idea, Message, Post, Report
 
 ACTIONS = {
     "hide": (Report.Status.HIDDEN, AuditEntry.Action.HIDE),
@@ -24,7 +24,7 @@ def can_handle(user, report):
 def _apply(target, action):
     if target is None:
         return
-    if isinstance(target, Post):
+    if isinstance(target, Post | Idea):
         if action == "remove":
             target.delete()
         elif action in ("hide", "restore"):

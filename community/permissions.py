@@ -240,11 +240,13 @@ def can_pin_post(user, post):
 
 
 def can_read_comments_on(user, target):
-    """Comments are for members: on a post they may read, or on a live, public story."""
-    from .models import Post
+    """Comments are for members: on a post they may read, an idea that is not hidden, or a live, public story."""
+    from .models import Idea, Post
 
     if isinstance(target, Post):
         return can_read_post(user, target)
+    if isinstance(target, Idea):
+        return is_member(user) and not target.is_hidden
     return is_member(user) and _is_public_story(target)
 
 
@@ -256,3 +258,38 @@ def _is_public_story(page):
     from stories.models import StoryPage
 
     return isinstance(page, StoryPage) and page.live and not page.get_view_restrictions().exists()
+
+
+# --- The idea board ---------------------------------------------------------------------------------------
+
+# Once the secretariat has answered (planned, done, declined), the text its answer is about stays as it was.
+IDEA_EDITABLE_STATUSES = ("new", "under_review")
+
+
+def can_read_idea(user, idea):
+    """Members read every idea; a hidden one exists only for the secretariat."""
+    return is_member(user) and (not idea.is_hidden or is_secretariat(user))
+
+
+def can_propose_idea(user):
+    return is_member(user)
+
+
+def can_edit_idea(user, idea):
+    """The author, while the idea is visible and the secretariat has not answered it yet."""
+    return (
+        idea.author_id == user.pk
+        and is_member(user)
+        and not idea.is_hidden
+        and idea.status in IDEA_EDITABLE_STATUSES
+    )
+
+
+def can_vote_on(user, idea):
+    """Members vote for other members' visible ideas (see community.ideas.toggle_vote for why not their own)."""
+    return is_member(user) and not idea.is_hidden and idea.author_id != user.pk
+
+
+def can_set_idea_status(user):
+    """Only the secretariat answers ideas (status and public note)."""
+    return is_secretariat(user)

@@ -1,4 +1,4 @@
-"""Per-member rate limits for posting, commenting, reacting and reporting (cache counters per time window)."""
+"""Per-member rate limits for posting, commenting, reacting, reporting, answering events and proposing ideas (cache counters per time window)."""
 
 import time
 
@@ -13,6 +13,9 @@ LIMITS = {
     "report": (10, 3600),
     "message": (30, 600),
     "group_proposal": (3, 86400),
+    "rsvp": (30, 600),
+    "idea": (5, 86400),
+    "vote": (120, 600),
 }
 NEW_MEMBER_DAYS = 7
 

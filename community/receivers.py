@@ -6,6 +6,8 @@ import re
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.signals import page_published
+
 from django_comments_xtd.models import XtdComment
 
 from . import posting
@@ -56,17 +58,20 @@ def on_comment(sender, comment, target, parent, **kwargs):
             post=post,
         )
         told.add(parent.user_id)
-    if post is not None and post.author_id not in told:
+    author_id = getattr(target, "author_id", None)  # posts and ideas have an author; stories do not
+    if author_id and author_id not in told:
         notify(
-            post.author,
+            target.author,
             Kind.REPLY,
             f"comment:{comment.pk}",
-            lambda: _("%(name)s commented on your post") % {"name": name},
+            (lambda: _("%(name)s commented on your post") % {"name": name})
+            if post is not None
+            else (lambda: _("%(name)s commented on your idea") % {"name": name}),
             url,
             actor=actor,
             post=post,
         )
-        told.add(post.author_id)
+        told.add(author_id)
     # notify() checks that each mentioned member may read the post: a mention never leaks a private group.
     for user in mentioned_users(comment.comment, exclude=told):
         notify(
@@ -141,3 +146,14 @@ def on_message(sender, message, **kwargs):
             conversation.get_absolute_url(),
             actor=message.sender,
         )
+
+
+@receiver(page_published)
+def on_event_published(sender, instance, **kwargs):
+    """A new capacity may make room for people on the waitlist."""
+    from .events import capacity_changed
+    from .models import EventPage
+
+    page = instance.specific if hasattr(instance, "specific") else instance
+    if isinstance(page, EventPage) and page.canonical.pk == page.pk:
+        capacity_changed(page)

@@ -118,3 +118,23 @@ def send_weekly_digests():
         with transaction.atomic():
             queued += bool(queue_digest(profile, f"{week.year}-W{week.week:02d}"))
     return queued
+
+
+@shared_task
+def send_event_reminders():
+    """Remind attendees of events starting within a day (hourly; each attendee once per start time)."""
+    from .events import send_reminders
+
+    return send_reminders()
+
+
+@shared_task
+def draw_due_lotteries():
+    """Draw every lottery whose entries have closed (every five minutes; a drawn lottery is never redrawn)."""
+    from .events import draw_lottery, due_lotteries
+
+    drawn = 0
+    for event in due_lotteries():
+        draw_lottery(event)
+        drawn += 1
+    return drawn

@@ -2,7 +2,18 @@ from django.urls import path
 
 from search.views import directory
 
-from .views import feed, groups, interactions, membership, messages, notifications, posts, profiles
+from .views import (
+    events,
+    feed,
+    groups,
+    ideas,
+    interactions,
+    membership,
+    messages,
+    notifications,
+    posts,
+    profiles,
+)
 
 urlpatterns = [
     path("join/", membership.join, name="join"),
@@ -41,4 +52,15 @@ urlpatterns = [
     path("notifications/<int:pk>/open/", notifications.open_one, name="notification_open"),
     path("notifications/unsubscribe/<str:token>/", notifications.unsubscribe, name="unsubscribe"),
     path("me/notifications/", notifications.preferences, name="notification_preferences"),
+    # Events are Wagtail pages under /events/ (their own routes: rsvp/, ical/, attendees/, ...); these are not.
+    path("events/calendar/<str:token>.ics", events.personal_calendar, name="personal_calendar"),
+    path("me/calendar/", events.calendar_settings, name="calendar_settings"),
+    path("community/groups/<str:slug>/events/new/", events.group_event_new, name="group_event_new"),
+    path("ideas/", ideas.idea_list, name="ideas"),
+    path("ideas/new/", ideas.idea_new, name="idea_new"),
+    path("ideas/<int:pk>/", ideas.idea_detail, name="idea"),
+    path("ideas/<int:pk>/edit/", ideas.idea_edit, name="idea_edit"),
+    path("ideas/<int:pk>/vote/", ideas.idea_vote, name="idea_vote"),
+    path("ideas/<int:pk>/status/", ideas.idea_status, name="idea_status"),
+    path("ideas/<int:pk>/comments/", interactions.comment_on_idea, name="comment_on_idea"),
 ]

@@ -10,7 +10,7 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import admin_views
-from .models import Application, AuditEntry, Group, OrgUnit, Profile, Report
+from .models import Application, AuditEntry, Group, Idea, OrgUnit, Profile, Report
 from .permissions import is_secretariat, moderated_group_ids
 
 
@@ -177,11 +177,35 @@ class ReportAdmin(ModelAdmin):
         return reports.filter(group_id__in=moderated_group_ids(request.user))
 
 
+class IdeaAdmin(ModelAdmin):
+    """Ideas from the board. Their status is answered on the idea's page, where it is audited and the author
+    told, so the edit form leaves it out."""
+
+    model = Idea
+    menu_label = _("Ideas")
+    menu_icon = "comment"
+    list_display = ("title", "author", "status", "vote_count", "created_at")
+    list_filter = ("status", "kind")
+    search_fields = ("title", "body")
+    inspect_view_enabled = True
+    form_fields_exclude = [
+        "author",
+        "status",
+        "status_note",
+        "status_changed_at",
+        "status_changed_by",
+        "edited_at",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+
 class ModerationGroup(ModelAdminGroup):
     menu_label = _("Community")
     menu_icon = "group"
     menu_order = 260
-    items = (ReportAdmin, GroupAdmin)
+    items = (ReportAdmin, GroupAdmin, IdeaAdmin)
 
 
 modeladmin_register(ModerationGroup)

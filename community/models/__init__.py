@@ -1,7 +1,9 @@
 """Community models, one module per idea."""
 
 from .audit import AuditEntry
+from .events import CalendarToken, EventIndexPage, EventPage, EventSpeaker, LotteryDraw, Registration
 from .groups import Group, GroupMembership
+from .ideas import Idea, IdeaVote
 from .members import User
 from .membership import Application
 from .messaging import Block, Conversation, Message, Participant
@@ -15,10 +17,17 @@ __all__ = [
     "Application",
     "AuditEntry",
     "Block",
+    "CalendarToken",
     "Conversation",
+    "EventIndexPage",
+    "EventPage",
+    "EventSpeaker",
     "ExpertiseTag",
     "Group",
     "GroupMembership",
+    "Idea",
+    "IdeaVote",
+    "LotteryDraw",
     "Message",
     "Notification",
     "NotificationPreference",
@@ -28,6 +37,7 @@ __all__ = [
     "Post",
     "Profile",
     "Reaction",
+    "Registration",
     "Report",
     "User",
 ]

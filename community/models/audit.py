@@ -19,6 +19,7 @@ class AuditEntry(models.Model):
         DISMISS = "dismiss", _("Dismissed a report")
         APPROVE_GROUP = "approve_group", _("Approved a group")
         DECLINE_GROUP = "decline_group", _("Declined a group")
+        IDEA_STATUS = "idea_status", _("Answered an idea")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

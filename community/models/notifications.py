@@ -12,7 +12,8 @@ class Kind(models.TextChoices):
     MENTION = "mention", _("Mentions of me (@handle)")
     MEMBERSHIP = "membership", _("Decisions on my membership and group requests")
     MESSAGE = "message", _("New direct messages")
-    EVENT = "event", _("Event reminders")
+    EVENT = "event", _("Events I signed up for: reminders, seats and draws")
+    IDEA = "idea", _("News about my ideas")
 
 
 class Channel(models.TextChoices):
@@ -30,6 +31,7 @@ DEFAULT_CHANNELS = {
     Kind.MEMBERSHIP: Channel.EMAIL,
     Kind.MESSAGE: Channel.EMAIL,
     Kind.EVENT: Channel.EMAIL,
+    Kind.IDEA: Channel.EMAIL,
 }
 
 

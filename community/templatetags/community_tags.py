@@ -168,6 +168,8 @@ def nav_section(context):
         return "groups"
     if name in ("directory", "profile"):
         return "members"
+    if name in ("ideas", "idea") or name.startswith("idea_"):
+        return "ideas"
     if name.startswith("me") or name == "notification_preferences":
         return "me"
     if name in ("inbox", "conversation", "message_start"):

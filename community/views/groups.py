@@ -5,15 +5,16 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from community import permissions, ratelimit
+from community import events, permissions, ratelimit
 from community.feeds import cards_for, feed_page
 from community.forms.posts import GroupProposalForm, PostForm
 from community.groups import approve_request, join, leave
-from community.models import Group, GroupMembership
+from community.models import EventPage, Group, GroupMembership
 
 from .access import member_required
 from .feed import publish_from_form
@@ -70,6 +71,7 @@ def group_detail(request, slug):
         "form": form,
         "can_post": permissions.can_post_in(user, group),
         "can_moderate": permissions.can_moderate(user, group),
+        "can_create_event": events.can_create_group_event(user, group),
     }
     if can_read:
         posts = group.posts.filter(is_hidden=False)
@@ -93,6 +95,9 @@ def group_detail(request, slug):
         )
         if request.headers.get("HX-Request") and request.GET.get("before"):
             return render(request, "community/partials/feed_items.html", context)
+        context["upcoming_events"] = list(
+            EventPage.objects.live().filter(group=group, ends_at__gt=timezone.now()).order_by("starts_at")[:3]
+        )
     return render(request, "community/group_detail.html", context, status=status)
 
 

@@ -24,6 +24,7 @@ from community.ratelimit import RateLimited
 from community.threads import reaction_summary
 
 from .access import member_required
+from .ideas import readable_idea_or_404
 from .posts import readable_post_or_404
 
 
@@ -38,10 +39,12 @@ def _readable_comment_or_404(user, pk):
 
 
 def _target_or_404(user, kind, pk):
-    """(object, its group) for a post or a comment the user may read; 404 otherwise."""
+    """(object, its group) for a post, an idea, a comment or a message the user may read; 404 otherwise."""
     if kind == "post":
         post = readable_post_or_404(user, pk)
         return post, post.group
+    if kind == "idea":
+        return readable_idea_or_404(user, pk), None  # reports about ideas go to the secretariat
     if kind == "comment":
         comment, target = _readable_comment_or_404(user, pk)
         return comment, getattr(target, "group", None)
@@ -85,6 +88,15 @@ def _post_comment(request, target):
 @require_POST
 def comment_on_post(request, pk):
     return _post_comment(request, readable_post_or_404(request.user, pk))
+
+
+@member_required
+@require_POST
+def comment_on_idea(request, pk):
+    idea = readable_idea_or_404(request.user, pk)
+    if not permissions.can_comment_on(request.user, idea):
+        raise Http404  # a hidden idea, seen by the secretariat, takes no new comments
+    return _post_comment(request, idea)
 
 
 @member_required

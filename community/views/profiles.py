@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from community.events import release_seats
 from community.forms.profiles import DeleteAccountForm, ProfileForm
 from community.models import AuditEntry, Profile
 from community.models.profiles import PRIVACY_PART_LABELS, PRIVACY_PARTS
@@ -130,6 +131,23 @@ def _my_data(user):
             "is_supporter": profile.is_supporter,
             "audiences": {part: getattr(profile, f"{part}_audience") for part in PRIVACY_PARTS},
         }
+    data["event_registrations"] = [
+        {
+            "event": r.event.title,
+            "starts_at": r.event.starts_at,
+            "answer": r.response,
+            "seat": r.seat,
+            "after_party": r.after_party,
+            "show_name": r.show_name,
+            "answered_at": r.created_at,
+        }
+        for r in user.event_registrations.select_related("event")
+    ]
+    data["ideas"] = [
+        {"title": i.title, "body": i.body, "kind": i.kind, "status": i.status, "proposed_at": i.created_at}
+        for i in user.ideas.all()
+    ]
+    data["idea_votes"] = list(user.idea_votes.values_list("idea__title", flat=True))
     return data
 
 
@@ -161,6 +179,7 @@ def me_delete(request):
             from django_comments_xtd.models import XtdComment
 
             XtdComment.norel_objects.filter(user=user).update(user_name="", user_email="", ip_address=None)
+            release_seats(user)  # the next on each waitlist gets the seat
             logout(request)
             user.delete()
         messages.success(request, _("Your account and profile have been deleted."))

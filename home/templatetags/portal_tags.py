@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.template.defaulttags import querystring
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -74,3 +75,10 @@ def alternate_links(context):
         (t.locale.language_code, t.get_full_url(request=request))
         for t in page.get_translations(inclusive=True).live().select_related("locale")
     ]
+
+
+@register.simple_tag(takes_context=True)
+def page_querystring(context, param, number):
+    """{% querystring %} for a pagination link whose parameter name is a variable ("page" unless a view uses
+    another, e.g. "p" on Wagtail pages, where "page" would be confusing next to the page being served)."""
+    return querystring(context, **{param or "page": number})

@@ -225,23 +225,19 @@ CELERY_BEAT_SCHEDULE = {
     },
     "sweep-outbox": {"task": "community.tasks.sweep_outbox", "schedule": 300.0},
     "sweep-fan-outs": {"task": "community.tasks.sweep_fan_outs", "schedule": 300.0},
+    "event-reminders": {"task": "community.tasks.send_event_reminders", "schedule": crontab(minute=5)},
+    "draw-lotteries": {"task": "community.tasks.draw_due_lotteries", "schedule": 300.0},
 }
 # Wagtail's own background work (search index, reference index) stays on django_tasks' immediate backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Search -----------------------------------------------------------------------------------------------
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env.str("ELASTICSEARCH_INDEX", default="tsunagari"),
-            "TIMEOUT": 5,
-        }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+ELASTICSEARCH_INDEX = env.str("ELASTICSEARCH_INDEX", default="tsunagari")
+# Wagtail's own backend stays the database one (the admin's page search, and our SearchEntry rows in the
+# embedded default). With ELASTICSEARCH_URL set, site and directory search go to Elasticsearch through
+# search/elastic.py (elasticsearch-dsl), fed by Celery tasks; see docs/production.md.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Wagtail ----------------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Tsunagari"

@@ -29,6 +29,14 @@
         }
     }, true);
 
+    // Print buttons (<button data-print hidden>) are shown only when they can work: with this script.
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            window.print();
+        });
+    });
+
     // Opening "Reply" under a comment puts the cursor in its text box.
     document.addEventListener("toggle", function (event) {
         var details = event.target;
@@ -40,11 +48,11 @@
         }
     }, true);
 
-    // A reaction that could not be saved (e.g. too many in a short time: 429) keeps the bar as it was and
-    // shows the server's message in the bar's status line instead of failing silently.
+    // A reaction or an idea vote that could not be saved (e.g. too many in a short time: 429) keeps the bar as
+    // it was and shows the server's message in the bar's status line instead of failing silently.
     document.addEventListener("htmx:beforeSwap", function (event) {
         var detail = event.detail;
-        var bar = detail.elt && detail.elt.closest && detail.elt.closest(".reactions");
+        var bar = detail.elt && detail.elt.closest && detail.elt.closest(".reactions, .idea-vote");
         if (!bar || detail.xhr.status < 400) {
             return;
         }

@@ -25,3 +25,39 @@ class PostFactory(DjangoModelFactory):
 
 def add_member(group, profile, role=GroupMembership.Role.MEMBER, state=GroupMembership.State.ACTIVE):
     return GroupMembership.objects.create(group=group, user=profile.user, role=role, state=state)
+
+
+def events_index():
+    """The Japanese events index under the home page, created on first use."""
+    from community.models import EventIndexPage
+    from tests.factories.pages import japanese_home_page
+
+    index = EventIndexPage.objects.filter(locale__language_code="ja").first()
+    if index is None:
+        index = EventIndexPage(title="イベント", slug="events")
+        japanese_home_page().add_child(instance=index)
+    return index
+
+
+def event(days=7, hours=2, **fields):
+    """A live event starting `days` from now (negative: in the past), public and first-come unless told."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community.models import EventPage
+
+    starts_at = fields.pop("starts_at", None) or timezone.now() + timedelta(days=days)
+    defaults = {
+        "title": "キャリアトーク",
+        "slug": f"event-{EventPage.objects.count() + 1}",
+        "description": "卒業生が話します。",
+        "starts_at": starts_at,
+        "ends_at": starts_at + timedelta(hours=hours),
+        "venue_name": "本社ホール",
+        "venue_address": "東京都中央区日本橋1-1-1",
+        "audience": "public",
+    }
+    page = EventPage(**{**defaults, **fields})
+    events_index().add_child(instance=page)
+    return page

@@ -21,7 +21,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from community.demo import DEMO_LOGINS, DEMO_PASSWORD, seed_community, seed_members
+from community.demo import DEMO_LOGINS, DEMO_PASSWORD, seed_community, seed_ideas, seed_members
+from home.demo.events import seed_events
 from home.demo.images import IMAGES_BY_KEY
 from home.demo.seeder import (
     ADMIN_EMAIL,
@@ -67,10 +68,14 @@ class Command(BaseCommand):
         started = time.monotonic()
         log("Seeding demo content for Tsunagari…")
         with transaction.atomic():
-            counts = DemoSeeder(log=log, refresh=refresh).run()
+            seeder = DemoSeeder(log=log, refresh=refresh)
+            counts = seeder.run()
             log("Members, applicants and the community…")
             counts["members"] = seed_members(stdout=self.stdout if verbosity >= 1 else None)
             counts.update(seed_community(log=log))
+            counts.update(seed_ideas(log=log))
+            log("Events…")
+            counts.update(seed_events(seeder, log=log))
         elapsed = time.monotonic() - started
 
         summary = ", ".join(f"{key}: {value}" for key, value in sorted(counts.items()))
