@@ -3,11 +3,13 @@ viewer see that part, so filtering can never reveal a hidden value."""
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Case, Count, F, Q, When
 
 from community.audiences import OpenTo
 from community.models import OrgUnit, Profile
 from community.permissions import audiences_for, directory_profiles_for, part_filter, profile_of
+
+from .models import Kind
 
 
 def _int(value):
@@ -19,6 +21,7 @@ def _int(value):
 
 @dataclass
 class DirectoryQuery:
+    text: str = ""
     name: str = ""
     department: int | None = None
     joined_from: int | None = None
@@ -35,6 +38,7 @@ class DirectoryQuery:
     def from_params(cls, params):
         open_to = params.get("open_to", "")
         return cls(
+            text=params.get("q", "").strip()[:200],
             name=params.get("name", "").strip()[:80],
             department=_int(params.get("department")),
             joined_from=_int(params.get("joined_from")),
@@ -53,8 +57,16 @@ class DirectoryQuery:
         return any(value not in ("", None, False) for value in self.__dict__.values())
 
 
-def directory_results(viewer, query):
-    """Profiles the viewer may find with this query, sorted by reading, ready for display."""
+def matching_profile_ids(viewer, text):
+    """Ids of the members whose profile, as this viewer may see it, matches the free text, best first."""
+    from .service import site_search
+
+    outcome = site_search(viewer, text, kinds=[Kind.MEMBER])
+    return [hit.object_id for hit in outcome.hits.get(Kind.MEMBER, [])]
+
+
+def filtered_profiles(viewer, query):
+    """The viewer's directory narrowed by every filter of the query (free text aside), unordered."""
     audiences = audiences_for(viewer)
     profiles = directory_profiles_for(viewer)
 
@@ -94,12 +106,77 @@ def directory_results(viewer, query):
         department_ids = list(mine.departments.values_list("pk", flat=True)) if mine else []
         profiles = on("departments", Q(departments__in=department_ids)) if department_ids else profiles.none()
 
-    return (
+    return profiles
+
+
+def directory_results(viewer, query):
+    """(profiles ready for display, the same set unordered for facets). With free text, best matches first;
+    otherwise sorted by reading."""
+    profiles = filtered_profiles(viewer, query)
+    ranked_ids = None
+    if query.text:
+        ranked_ids = matching_profile_ids(viewer, query.text)
+        profiles = profiles.filter(pk__in=ranked_ids)
+    listed = (
         Profile.objects.filter(pk__in=profiles.values("pk"))
         .select_related("user")
         .prefetch_related("departments", "sites", "expertise")
-        .order_by("name_kana", "display_name", "pk")
     )
+    if ranked_ids is not None:
+        rank = Case(
+            *[When(pk=pk, then=position) for position, pk in enumerate(ranked_ids)], default=len(ranked_ids)
+        )
+        listed = listed.order_by(rank, "pk") if ranked_ids else listed
+    else:
+        listed = listed.order_by("name_kana", "display_name", "pk")
+    return listed, profiles
+
+
+def facet_counts(viewer, profiles):
+    """Counts per department, era (joining decade), expertise, open-to and location among `profiles` — each
+    counted only over members who show that part to the viewer, so a count never reveals a hidden value."""
+    audiences = audiences_for(viewer)
+
+    def shown(part):
+        return profiles.filter(part_filter(part, audiences, viewer))
+
+    departments = list(
+        shown("departments")
+        .filter(departments__kind=OrgUnit.DEPARTMENT)
+        .values("departments__pk", "departments__name")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("-n", "departments__name")[:12]
+    )
+    eras = list(
+        shown("career_years")
+        .filter(joined_year__isnull=False)
+        .annotate(era=F("joined_year") / 10 * 10)
+        .values("era")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("era")
+    )
+    expertise = list(
+        shown("expertise")
+        .values("expertise__name")
+        .exclude(expertise__name=None)
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("-n", "expertise__name")[:12]
+    )
+    open_to_counts = shown("open_to").aggregate(
+        **{value: Count("pk", filter=Q(open_to__icontains=f'"{value}"')) for value in OpenTo.values}
+    )
+    locations = list(
+        shown("location").exclude(location="").values("location").annotate(n=Count("pk")).order_by("-n")[:10]
+    )
+    return {
+        "departments": [(row["departments__pk"], row["departments__name"], row["n"]) for row in departments],
+        "eras": [(row["era"], row["n"]) for row in eras],
+        "expertise": [(row["expertise__name"], row["n"]) for row in expertise],
+        "open_to": [
+            (value, label, open_to_counts[value]) for value, label in OpenTo.choices if open_to_counts[value]
+        ],
+        "locations": [(row["location"], row["n"]) for row in locations],
+    }
 
 
 def filter_options(viewer):

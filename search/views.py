@@ -1,13 +1,20 @@
-"""The member directory (and, in the search issue, site search)."""
+"""Site search (/search/) and the member directory (/members/)."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
-from community.permissions import audiences_for, profile_of
+from community.permissions import audiences_for, is_member, profile_of
 from community.profiles import profile_view
 from community.views.access import member_required
 
-from .directory import DirectoryQuery, directory_results, filter_options
+from .backends import SearchUnavailable
+from .directory import DirectoryQuery, directory_results, facet_counts, filter_options
+from .models import Kind
+from .results import load
+from .service import site_search
+from .snippets import pattern_for
 
 MEMBERS_PER_PAGE = 24
 
@@ -16,7 +23,15 @@ MEMBERS_PER_PAGE = 24
 def directory(request):
     """/members/: browse and filter the members who are listed, showing only what each lets this viewer see."""
     query = DirectoryQuery.from_params(request.GET)
-    paginator = Paginator(directory_results(request.user, query), MEMBERS_PER_PAGE)
+    try:
+        listed, matching = directory_results(request.user, query)
+    except SearchUnavailable:
+        messages.error(
+            request, _("Keyword search is unavailable for a moment; the other filters still work.")
+        )
+        query.text = ""
+        listed, matching = directory_results(request.user, query)
+    paginator = Paginator(listed, MEMBERS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     audiences = audiences_for(request.user)
     mine = profile_of(request.user)
@@ -28,7 +43,49 @@ def directory(request):
             "members": [profile_view(request.user, profile, audiences) for profile in page_obj.object_list],
             "query": query,
             "options": filter_options(request.user),
+            "facets": facet_counts(request.user, matching) if query.is_filtered else None,
             "can_use_cohort": bool(mine and mine.joined_year),
             "can_use_my_departments": bool(mine and mine.departments.exists()),
+        },
+    )
+
+
+RESULTS_PER_PAGE = 10
+TAB_LABELS = {
+    Kind.STORY: _("Stories"),
+    Kind.MEMBER: _("Members"),
+    Kind.GROUP: _("Groups"),
+    Kind.POST: _("Posts"),
+    Kind.EVENT: _("Events"),
+    Kind.IDEA: _("Ideas"),
+}
+
+
+def site_search_view(request):
+    """/search/?q=: tabs with counts, highlighted snippets, pages of ten. Anyone may search; each sees only
+    what they may see (visitors: public stories and events)."""
+    text = request.GET.get("q", "").strip()[:200]
+    try:
+        outcome = site_search(request.user, text) if text else None
+    except SearchUnavailable:
+        return render(request, "search/search.html", {"q": text, "unavailable": True}, status=503)
+    tabs, results, page_obj, tab = [], [], None, request.GET.get("tab", "")
+    if outcome is not None:
+        tabs = [(kind, TAB_LABELS[kind], outcome.count(kind)) for kind in outcome.kinds]
+        if tab not in outcome.kinds or (not outcome.count(tab) and outcome.total):
+            tab = next((kind for kind, _label, count in tabs if count), outcome.kinds[0])
+        page_obj = Paginator(outcome.hits.get(tab, []), RESULTS_PER_PAGE).get_page(request.GET.get("p"))
+        results = load(tab, page_obj.object_list, request.user, pattern_for(outcome.units))
+    return render(
+        request,
+        "search/search.html",
+        {
+            "q": text,
+            "outcome": outcome,
+            "tabs": tabs,
+            "tab": tab,
+            "page_obj": page_obj,
+            "results": results,
+            "is_member": is_member(request.user),
         },
     )

@@ -176,7 +176,7 @@ def test_directory_query_count_does_not_grow_with_members(login, alumna, django_
     for index in range(30):
         member(handle=f"bulk-{index}", expertise=["発酵"], departments=[OrgUnitFactory(name="研究所")])
     assert queries_for_directory() == few
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(32):  # a filtered directory adds its five facet counts
         client.get(reverse("directory"), {"expertise": "発酵", "department": 1, "joined_from": 2000})
 
 

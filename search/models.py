@@ -1,0 +1,74 @@
+"""What the site search and the directory search look in: one tokenised entry per thing a viewer may find.
+
+Stories, members, groups, posts, events and ideas are each copied here as tokenised text (search/tokeniser.py)
+with the columns that decide who may find them (visibility, group, member variant). Every backend searches
+these entries — the Wagtail database backend through `search_fields`, Elasticsearch through documents built
+from the same rows (search/elastic.py) — and every backend applies the same viewer filter (search/access.py).
+A member is entered once per audience variant, holding only the profile parts that audience may see, so a
+hidden field can never be found.
+"""
+
+from django.db import models
+
+from wagtail.search import index
+
+
+class Kind(models.TextChoices):
+    STORY = "story", "story"
+    MEMBER = "member", "member"
+    GROUP = "group", "group"
+    POST = "post", "post"
+    EVENT = "event", "event"
+    IDEA = "idea", "idea"
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", "public"  # anyone, signed in or not
+    MEMBERS = "members", "members"  # approved members
+    GROUP = "group", "group"  # those who may read group_id
+
+
+class Variant(models.TextChoices):
+    """Which members' view of a profile the entry holds (profiles only)."""
+
+    NONE = "", "-"
+    ALUMNI = "alumni", "alumni"
+    EMPLOYEES = "employees", "employees"
+    ALL = "all", "all"  # the secretariat
+
+
+class SearchEntry(index.Indexed, models.Model):
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    variant = models.CharField(max_length=10, choices=Variant.choices, default="", blank=True)
+    visibility = models.CharField(max_length=8, choices=Visibility.choices)
+    group_id = models.PositiveBigIntegerField(null=True, blank=True)
+    group_private = models.BooleanField(default=False)
+    language = models.CharField(max_length=8, blank=True, default="")
+    family = models.CharField(max_length=40, blank=True, default="")  # a page's translation_key
+    title = models.TextField(default="")  # tokenised
+    body = models.TextField(default="")  # tokenised
+    date = models.DateTimeField(db_index=True)
+
+    search_fields = [
+        index.SearchField("title", boost=4),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("variant"),
+        index.FilterField("visibility"),
+        index.FilterField("group_id"),
+        index.FilterField("group_private"),
+        index.FilterField("language"),
+        index.FilterField("family"),
+        index.FilterField("date"),
+        index.FilterField("object_id"),
+    ]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id", "variant"], name="one_entry_per_variant")
+        ]
+        indexes = [models.Index(fields=["kind", "variant", "visibility"], name="search_entry_filter_idx")]
+
+    def __str__(self):
+        return f"{self.kind} #{self.object_id}{f' ({self.variant})' if self.variant else ''}"

@@ -1,0 +1,65 @@
+"""Site search: the query's terms, the tabs the viewer may use, ranked hits per tab, and the objects to show."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+from . import backends
+from .access import scope_for
+from .models import Kind
+from .tokeniser import query_terms
+
+PUBLIC_KINDS = [Kind.STORY, Kind.EVENT]
+MEMBER_KINDS = [Kind.STORY, Kind.MEMBER, Kind.GROUP, Kind.POST, Kind.EVENT, Kind.IDEA]
+
+
+@dataclass
+class Outcome:
+    query: str
+    units: list
+    kinds: list
+    hits: dict = field(default_factory=dict)  # kind → ranked hits
+    any_unit: bool = False  # True when no result had every word, so results with any word are shown
+
+    def count(self, kind):
+        return len(self.hits.get(kind, []))
+
+    @property
+    def total(self):
+        return sum(len(hits) for hits in self.hits.values())
+
+
+def kinds_for(scope):
+    return MEMBER_KINDS if scope.member else PUBLIC_KINDS
+
+
+def one_version_each(hits, language):
+    """Translated pages appear once: in the reader's language when it exists, otherwise in the original."""
+    mine = {hit.family for hit in hits if hit.language == language}
+    return [hit for hit in hits if not hit.family or hit.language == language or hit.family not in mine]
+
+
+def site_search(user, text, kinds=None):
+    """Every tab's ranked hits for the text, as this viewer may see them.
+
+    Every word must match; when that finds nothing anywhere, results with any of the words are shown instead.
+    """
+    scope = scope_for(user)
+    units = query_terms(text)
+    allowed = kinds_for(scope)
+    kinds = [kind for kind in (kinds or allowed) if kind in allowed]
+    outcome = Outcome(query=text, units=units, kinds=allowed)
+    if not units:
+        return outcome
+    backend = backends.current()
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    for any_unit in (False, True) if len(units) > 1 else (False,):
+        outcome.any_unit = any_unit
+        outcome.hits = {
+            kind: one_version_each(backend.hits(scope, units, kind, any_unit=any_unit), language)
+            for kind in kinds
+        }
+        if outcome.total:
+            break
+    return outcome
