@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from community.formatting import render_member_text
 
@@ -16,7 +17,7 @@ class Idea(models.Model):
         OTHER = "other", _("Something else")
 
     class Status(models.TextChoices):
-        NEW = "new", _("New")
+        NEW = "new", pgettext_lazy("idea status", "New")
         UNDER_REVIEW = "under_review", _("Under review")
         PLANNED = "planned", _("Planned")
         DONE = "done", _("Done")
