@@ -58,8 +58,9 @@ def _story(pk):
     ]
 
 
-def profile_text(profile, audiences):
-    """(names, the rest) of a profile as seen by members with these audiences."""
+def profile_text(profile, audiences, for_display=False):
+    """(names, the rest) of a profile as seen by members with these audiences. For indexing, department names
+    and open-to labels come in both languages; `for_display` gives the reader's language only, for snippets."""
     parts_seen = {
         part
         for part in (
@@ -96,10 +97,11 @@ def profile_text(profile, audiences):
     if "expertise" in parts_seen:
         rest += [tag.name for tag in profile.expertise.all()]
     if "open_to" in parts_seen:
-        for language in ("ja", "en"):  # found in either language, whatever the indexing process speaks
-            with translation.override(language):
+        for language in (None,) if for_display else ("ja", "en"):  # indexed: found in either language
+            with translation.override(language or translation.get_language()):
                 rest += [str(label) for label in profile.open_to_labels()]
-    return " ".join(filter(None, names)), " ".join(filter(None, rest))
+    separator = " · " if for_display else " "
+    return " ".join(filter(None, names)), separator.join(filter(None, rest))
 
 
 def _member(pk):

@@ -53,7 +53,7 @@ def _members(ids, viewer, pattern):
     )
     results = []
     for profile in _in_order(profiles, ids):
-        _names, visible_text = profile_text(profile, audiences)  # only what this viewer may see
+        _names, visible_text = profile_text(profile, audiences, for_display=True)  # only what they may see
         view = profile_view(viewer, profile, audiences)
         url = f"/members/{profile.handle}/"
         results.append(
