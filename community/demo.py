@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from .audiences import Audience, MemberKind, MembershipStatus, OpenTo
-from .models import Application, OrgUnit, Profile
+from .models import Application, OrgUnit, Profile, Reaction
 
 DEMO_PASSWORD = "tsunagari-demo"  # noqa: S105 - demo content for the embedded default only
 DEMO_LOGINS = {
@@ -372,6 +372,19 @@ COMMENTS = [
 ]
 
 
+def _backdate(clock, obj, after):
+    """Move a seeded comment or reaction to a moment between `after` and now, so the demo's activity spreads
+    over the weeks its posts cover instead of all happening at seeding time. Returns the new time."""
+    from django_comments_xtd.models import XtdComment
+
+    when = after + (timezone.now() - after) * clock.uniform(0.05, 0.6)
+    if isinstance(obj, XtdComment):
+        XtdComment.objects.filter(pk=obj.pk).update(submit_date=when)
+    else:
+        type(obj).objects.filter(pk=obj.pk).update(created_at=when)
+    return when
+
+
 def seed_community(log=print):
     """Groups with members and moderators, posts, threaded comments and reactions (idempotent)."""
     from django.utils.text import slugify
@@ -383,6 +396,8 @@ def seed_community(log=print):
     if Post.objects.exists():
         return {"groups": Group.objects.count(), "posts": Post.objects.count()}
     rng = random.Random(7)
+    # The times of comments and reactions come from their own generator, so the content stays as it was.
+    clock = random.Random(70)
     members = list(Profile.objects.members().select_related("user").order_by("pk"))
     users = [profile.user for profile in members]
     demo_member = next((u for u in users if u.email == DEMO_LOGINS["member"]), users[0])
@@ -417,18 +432,22 @@ def seed_community(log=print):
             post = create_post(
                 rng.choice(authors), body=text, group=group
             )  # as a member would: followers notified
-            Post.objects.filter(pk=post.pk).update(
-                created_at=timezone.now() - timezone.timedelta(hours=rng.randint(1, 24 * 40))
-            )
+            posted_at = timezone.now() - timezone.timedelta(hours=rng.randint(1, 24 * 40))
+            Post.objects.filter(pk=post.pk).update(created_at=posted_at)
             readers = authors if group else users
             for comment_text in rng.sample(COMMENTS, rng.randint(1, 3)):
                 comment = add_comment(rng.choice(readers), post, comment_text)
+                commented_at = _backdate(clock, comment, after=posted_at)
                 if rng.random() < 0.6:
-                    add_comment(post.author, post, "コメントありがとうございます！", parent_id=comment.pk)
-                if rng.random() < 0.5:
-                    toggle_reaction(rng.choice(readers), comment, "thanks")
+                    reply = add_comment(
+                        post.author, post, "コメントありがとうございます！", parent_id=comment.pk
+                    )
+                    _backdate(clock, reply, after=commented_at)
+                if rng.random() < 0.5 and toggle_reaction(rng.choice(readers), comment, "thanks"):
+                    _backdate(clock, Reaction.objects.latest("pk"), after=commented_at)
             for reader in rng.sample(readers, min(len(readers), rng.randint(1, 6))):
-                toggle_reaction(reader, post, rng.choice(["like", "thanks", "congrats", "insightful"]))
+                if toggle_reaction(reader, post, rng.choice(["like", "thanks", "congrats", "insightful"])):
+                    _backdate(clock, Reaction.objects.latest("pk"), after=posted_at)
     finally:
         ratelimit.LIMITS = limits
     log(f"  groups: {Group.objects.count()}, posts: {Post.objects.count()}")
@@ -525,6 +544,7 @@ def seed_ideas(log=print):
     if Idea.objects.exists():
         return {"ideas": Idea.objects.count()}
     rng = random.Random(8)
+    clock = random.Random(80)  # when the comments were written (see _backdate)
     members = list(Profile.objects.members().select_related("user").order_by("pk"))
     supporters = [p.user for p in members if p.is_supporter and p.kind != MemberKind.SECRETARIAT]
     demo_member = next((p.user for p in members if p.user.email == DEMO_LOGINS["member"]), None)
@@ -555,13 +575,63 @@ def seed_ideas(log=print):
             commenters = rng.sample([u for u in voters if u != author], 2)
             for commenter, text in zip(commenters, rng.sample(IDEA_COMMENTS, 2), strict=True):
                 comment = add_comment(commenter, idea, text)
+                commented_at = _backdate(clock, comment, after=proposed_at)
                 if rng.random() < 0.6:
-                    add_comment(
+                    reply = add_comment(
                         author, idea, "ありがとうございます！一緒に進めましょう。", parent_id=comment.pk
                     )
+                    _backdate(clock, reply, after=commented_at)
             if status != Idea.Status.NEW:
                 set_status(secretariat, idea, status, note)
     finally:
         ratelimit.LIMITS = limits
     log(f"  ideas: {Idea.objects.count()}, votes: {sum(Idea.objects.values_list('vote_count', flat=True))}")
     return {"ideas": Idea.objects.count()}
+
+
+ANNOUNCEMENTS = [
+    # (title, body, days from now to publish (None: published now), days pinned after publishing)
+    (
+        "アルムナイ交流会2026のお知らせ",
+        "今年も**アルムナイ交流会**を開催します。\n\n"
+        "- 日時：11月の土曜日 午後\n- 会場：本社ホール（オンライン参加もできます）\n\n"
+        "詳しくは「イベント」のページをご覧ください。皆さんにお会いできるのを楽しみにしています。",
+        None,
+        14,
+    ),
+    (
+        "年末年始の事務局休業について",
+        "12月28日から1月4日まで、事務局はお休みをいただきます。"
+        "この間にいただいたお問い合わせや入会申請には、1月5日から順にお返事します。",
+        3,
+        7,
+    ),
+]
+
+
+def seed_announcements(log=print):
+    """One announcement published and pinned for two weeks, one scheduled a few days ahead, both by the
+    secretariat's demo login (idempotent: announcements are found by title)."""
+    from .announcements import publish
+    from .models import Announcement
+
+    author = get_user_model().objects.filter(email=DEMO_LOGINS["secretariat"]).first()
+    if author is None:
+        log("  announcements: skipped (seed the members first)")
+        return {"announcements": 0}
+    now = timezone.now()
+    for title, body, publish_in, pinned_days in ANNOUNCEMENTS:
+        if Announcement.objects.filter(title=title).exists():
+            continue
+        publish_at = now + timezone.timedelta(days=publish_in) if publish_in is not None else None
+        announcement = Announcement.objects.create(
+            title=title,
+            body=body,
+            author=author,
+            publish_at=publish_at,
+            pinned_until=(publish_at or now) + timezone.timedelta(days=pinned_days),
+        )
+        if publish_at is None:
+            publish(announcement)
+    log(f"  announcements: {Announcement.objects.count()}")
+    return {"announcements": Announcement.objects.count()}

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from .models.notifications import Channel
+from .models.notifications import Channel, Kind
 from .notifications import channels_for, unsubscribe_url, visible_notifications
 from .outbox import queue_email
 
@@ -15,10 +15,15 @@ def digest_items(user, since):
     """(notifications, stories) for a digest covering `since` until now, only what the user may see."""
     from stories.models import StoryPage
 
+    from .models import Announcement
+
     digest_kinds = [kind for kind, channel in channels_for(user).items() if channel == Channel.DIGEST]
+    # An announcement the secretariat chose not to e-mail stays out of the digest e-mail too.
+    not_emailed = Announcement.posts.through.objects.filter(announcement__send_email=False).values("post_id")
     notifications = list(
         visible_notifications(user)
         .filter(kind__in=digest_kinds, created_at__gte=since)
+        .exclude(kind=Kind.ANNOUNCEMENT, post_id__in=not_emailed)
         .order_by("-created_at")[:DIGEST_LENGTH]
     )
     stories = list(

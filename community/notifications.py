@@ -82,11 +82,14 @@ def notify(recipient, kind, event_key, text, url, actor=None, post=None, channel
     return notification
 
 
-def notify_many(users, kind, event_key, text, url, actor=None, post=None):
+def notify_many(users, kind, event_key, text, url, actor=None, post=None, site_only=False):
     """notify() for a batch of members in a handful of queries (group fan-out). Same rules, same idempotency:
     members who turned the kind off or may not read the post are skipped, and nobody is notified of an event
     twice; e-mails still pending from an earlier, interrupted run are enqueued again. Returns the number of new
-    notifications."""
+    notifications.
+
+    `site_only`: the event is not to be e-mailed (an announcement the secretariat did not send by e-mail).
+    Members who chose e-mail are told in the site only; those who turned the kind off still hear nothing."""
     from .models import Profile
 
     users = [u for u in users if actor is None or u.pk != actor.pk]
@@ -114,6 +117,8 @@ def notify_many(users, kind, event_key, text, url, actor=None, post=None):
         channel = chosen.get(user.pk, DEFAULT_CHANNELS[kind])
         if user.pk not in member_ids or channel == Channel.OFF:
             continue
+        if site_only:
+            channel = Channel.SITE
         if channel == Channel.EMAIL:
             # Also for members already notified: a re-run (after a crash) re-enqueues their e-mail if it is
             # still pending; a row already sent is never sent again.

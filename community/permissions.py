@@ -38,6 +38,12 @@ def is_secretariat(user):
     return cached
 
 
+def can_export(user):
+    """Exports of members, applications and attendance: the Secretariat group's right `community.export_data`
+    (never Editors)."""
+    return bool(user and user.is_authenticated and user.is_active and user.has_perm("community.export_data"))
+
+
 def is_member(user):
     """An approved, active member (alumni, current employee or secretariat) — or the secretariat itself."""
     if not (user and user.is_authenticated and user.is_active):

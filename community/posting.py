@@ -48,6 +48,11 @@ def edit_post(user, post, *, body):
 def delete_post(user, post):
     if not permissions.can_delete_post(user, post):
         raise PermissionDenied
+    delete_post_and_replies(post)
+
+
+def delete_post_and_replies(post):
+    """Delete a post with its comments and the reactions to both. No check here: the caller has decided."""
     with transaction.atomic():
         comment_ids = _comments_on(post).values_list("pk", flat=True)
         _reactions_on(XtdComment, comment_ids).delete()

@@ -138,3 +138,44 @@ def draw_due_lotteries():
         draw_lottery(event)
         drawn += 1
     return drawn
+
+
+@shared_task
+def publish_due_announcements(now=None):
+    """Publish the announcements whose time has come (every minute), and start again any notification of an
+    announcement whose task never reached the broker. Publishing is once per announcement, however often it runs.
+    `now` (a datetime or ISO string) lets a caller ask "as if it were then"."""
+    from datetime import datetime
+
+    from .announcements import publish_due, restart_lost_notifications
+
+    if isinstance(now, str):
+        now = datetime.fromisoformat(now)
+    published = publish_due(now)
+    restart_lost_notifications()
+    return published
+
+
+@shared_task(acks_late=True)
+def notify_announcement(announcement_id):
+    """Split the notification of a published announcement into batches of its audience, one task each."""
+    from .announcements import notification_batches
+    from .models import Announcement
+
+    announcement = Announcement.objects.filter(pk=announcement_id, published_at__isnull=False).first()
+    if announcement is None:
+        return 0
+    told = 0
+    for post, user_ids in notification_batches(announcement, FAN_OUT_BATCH):
+        notify_announcement_batch.delay(announcement_id, post.pk, user_ids)
+        told += len(user_ids)
+    Announcement.objects.filter(pk=announcement_id).update(notified_at=timezone.now())
+    return told
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), max_retries=5, **RETRY)
+def notify_announcement_batch(announcement_id, post_id, user_ids):
+    """Notify one batch of an announcement's audience; safe to run again (one notification per member)."""
+    from .announcements import notify_batch
+
+    return notify_batch(announcement_id, post_id, user_ids)

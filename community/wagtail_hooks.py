@@ -1,5 +1,8 @@
 """The secretariat's side of membership in the Wagtail admin (wagtail-modeladmin, one small class each)."""
 
+from django.contrib import admin
+from django.contrib.admin import SimpleListFilter
+from django.contrib.auth import get_user_model
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -9,8 +12,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import admin_views
-from .models import Application, AuditEntry, Group, Idea, OrgUnit, Profile, Report
+from . import admin_announcements, admin_exports, admin_views
+from .models import Announcement, Application, AuditEntry, Group, Idea, OrgUnit, Profile, Report
 from .permissions import is_secretariat, moderated_group_ids
 
 
@@ -93,14 +96,44 @@ class ReadOnlyPermissions(PermissionHelper):
         return False
 
 
+def actor_label(user):
+    """Who acted, as the secretariat knows them: the display name (when there is a profile) and the e-mail."""
+    profile = getattr(user, "profile", None)
+    return f"{profile.display_name} <{user.email}>" if profile else user.email
+
+
+class AuditActorFilter(SimpleListFilter):
+    """Filter by who acted, offering only people who appear in the log (not every user of the site)."""
+
+    title = _("who")
+    parameter_name = "actor"
+
+    def lookups(self, request, model_admin):
+        actors = get_user_model().objects.filter(
+            pk__in=AuditEntry.objects.filter(actor__isnull=False).values("actor_id")
+        )
+        return [(user.pk, actor_label(user)) for user in actors.select_related("profile").order_by("email")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(actor_id=value) if value and value.isdigit() else queryset
+
+
 class AuditAdmin(ModelAdmin):
     model = AuditEntry
     menu_label = _("Audit log")
     menu_icon = "history"
-    list_display = ("created_at", "actor", "action", "target", "reason")
-    list_filter = ("action",)
-    search_fields = ("target", "reason", "actor__email")
+    list_display = ("created_at", "who", "action", "target", "reason")
+    list_filter = ("action", AuditActorFilter)
+    search_fields = ("target", "reason", "actor__email", "actor__profile__display_name")
     permission_helper_class = ReadOnlyPermissions
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor__profile")
+
+    @admin.display(description=_("who"), ordering="actor__email")
+    def who(self, entry):
+        return actor_label(entry.actor) if entry.actor else "—"
 
 
 class OrgUnitAdmin(ModelAdmin):
@@ -201,11 +234,35 @@ class IdeaAdmin(ModelAdmin):
         return super().get_queryset(request).select_related("author")
 
 
+class AnnouncementAdmin(ModelAdmin):
+    """News from the secretariat: saved is published (or scheduled); see admin_announcements.py."""
+
+    model = Announcement
+    menu_label = _("Announcements")
+    menu_icon = "info-circle"
+    list_display = ("title", "audience_label", "publish_at", "published_at", "send_email")
+    list_filter = ("audience", "send_email")
+    search_fields = ("title", "body")
+    edit_handler = admin_announcements.panels
+    create_view_class = admin_announcements.AnnouncementCreateView
+    edit_view_class = admin_announcements.AnnouncementEditView
+    delete_view_class = admin_announcements.AnnouncementDeleteView
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("for"))
+    def audience_label(self, announcement):
+        if announcement.audience == Announcement.Audience.EVERYONE:
+            return announcement.get_audience_display()
+        return "、".join(group.name for group in announcement.groups.all())
+
+
 class ModerationGroup(ModelAdminGroup):
     menu_label = _("Community")
     menu_icon = "group"
     menu_order = 260
-    items = (ReportAdmin, GroupAdmin, IdeaAdmin)
+    items = (AnnouncementAdmin, ReportAdmin, GroupAdmin, IdeaAdmin)
 
 
 modeladmin_register(ModerationGroup)
@@ -239,6 +296,15 @@ class MembershipGroup(ModelAdminGroup):
                 permission="community.view_profile",
             ),
         )
+        items.append(
+            SecretariatMenuItem(
+                _("Exports"),
+                reverse("community_exports"),
+                icon_name="download",
+                order=900,
+                permission=admin_exports.EXPORT_PERMISSION,
+            )
+        )
         return items
 
 
@@ -261,4 +327,25 @@ def membership_admin_urls():
         ),
         path("community/reports/<int:pk>/", admin_views.handle_report, name="community_handle_report"),
         path("community/groups/<int:pk>/decide/", admin_views.decide_group, name="community_decide_group"),
+        path("membership/exports/", admin_exports.exports_page, name="community_exports"),
+        path("membership/exports/members/", admin_exports.export_members, name="community_export_members"),
+        path(
+            "membership/exports/applications/",
+            admin_exports.export_applications,
+            name="community_export_applications",
+        ),
+        path(
+            "membership/exports/attendance/",
+            admin_exports.export_attendance,
+            name="community_export_attendance",
+        ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_community_dashboard(request, panels):
+    """The secretariat's dashboard (community/dashboard.py) on the admin home; editors never see it."""
+    if is_secretariat(request.user):
+        from .dashboard import CommunityDashboardPanel
+
+        panels.append(CommunityDashboardPanel())

@@ -1,5 +1,6 @@
 """Community models, one module per idea."""
 
+from .announcements import Announcement
 from .audit import AuditEntry
 from .events import CalendarToken, EventIndexPage, EventPage, EventSpeaker, LotteryDraw, Registration
 from .groups import Group, GroupMembership
@@ -14,6 +15,7 @@ from .profiles import ExpertiseTag, OrgUnit, Profile
 from .reactions import Reaction
 
 __all__ = [
+    "Announcement",
     "Application",
     "AuditEntry",
     "Block",

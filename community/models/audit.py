@@ -37,6 +37,8 @@ class AuditEntry(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
+        # Exports leave the site with personal data: a right of its own, given to the Secretariat group only.
+        permissions = [("export_data", _("Can export members, applications and event attendance"))]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.target}"

@@ -14,6 +14,7 @@ class Kind(models.TextChoices):
     MESSAGE = "message", _("New direct messages")
     EVENT = "event", _("Events I signed up for: reminders, seats and draws")
     IDEA = "idea", _("News about my ideas")
+    ANNOUNCEMENT = "announcement", _("Announcements from the secretariat")
 
 
 class Channel(models.TextChoices):
@@ -32,6 +33,8 @@ DEFAULT_CHANNELS = {
     Kind.MESSAGE: Channel.EMAIL,
     Kind.EVENT: Channel.EMAIL,
     Kind.IDEA: Channel.EMAIL,
+    # E-mailed only when the secretariat chose to send the announcement by e-mail; otherwise in the site.
+    Kind.ANNOUNCEMENT: Channel.EMAIL,
 }
 
 

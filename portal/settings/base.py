@@ -227,6 +227,7 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-fan-outs": {"task": "community.tasks.sweep_fan_outs", "schedule": 300.0},
     "event-reminders": {"task": "community.tasks.send_event_reminders", "schedule": crontab(minute=5)},
     "draw-lotteries": {"task": "community.tasks.draw_due_lotteries", "schedule": 300.0},
+    "publish-announcements": {"task": "community.tasks.publish_due_announcements", "schedule": 60.0},
 }
 # Wagtail's own background work (search index, reference index) stays on django_tasks' immediate backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -9,7 +9,8 @@ Creates (or finds and keeps):
 - a demo editor (editor@tsunagari.example, in the Editors group) and a demo superuser
   (admin@tsunagari.example);
 - about 40 invented members with varied profiles and privacy choices, pending applications, a member, an
-  applicant and a secretariat login (community/demo.py), and groups with posts, threads and reactions.
+  applicant and a secretariat login (community/demo.py), and groups with posts, threads and reactions;
+- two announcements from the secretariat: one published and pinned for two weeks, one scheduled.
 
 Running it again adds nothing; `--refresh` rewrites the demo pages as new published revisions. It refuses to
 run with DEBUG off unless `--force` is given, so a production site never gets demo data by accident.
@@ -21,7 +22,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from community.demo import DEMO_LOGINS, DEMO_PASSWORD, seed_community, seed_ideas, seed_members
+from community.demo import (
+    DEMO_LOGINS,
+    DEMO_PASSWORD,
+    seed_announcements,
+    seed_community,
+    seed_ideas,
+    seed_members,
+)
 from home.demo.events import seed_events
 from home.demo.images import IMAGES_BY_KEY
 from home.demo.seeder import (
@@ -74,6 +82,7 @@ class Command(BaseCommand):
             counts["members"] = seed_members(stdout=self.stdout if verbosity >= 1 else None)
             counts.update(seed_community(log=log))
             counts.update(seed_ideas(log=log))
+            counts.update(seed_announcements(log=log))
             log("Events…")
             counts.update(seed_events(seeder, log=log))
         elapsed = time.monotonic() - started
