@@ -48,6 +48,7 @@ VARIANT_KANJI = str.maketrans(
     }
 )
 KATAKANA = re.compile(r"[\u30a1-\u30f6]")
+KANA_WORD = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u30fc]{2,}$")
 ASCII_WORD = re.compile(r"^[a-z][a-z0-9'-]*$")
 ENGLISH_STOP_WORDS = {
     "a",
@@ -173,6 +174,20 @@ def _meaningful(forms):
     return {form for form in forms if any(ch.isalnum() for ch in form)}
 
 
+def _broken_kana_words(text):
+    """[(word, its units)] for the space-separated words written only in kana (a name's reading: いとう まい)
+    that Sudachi does not keep whole: it drops まい and かな as auxiliaries and particles, and splits やまもと
+    into やま + も + と. Such a word is also indexed and queried whole, so a member is found by the reading of
+    every part of their name."""
+    words = []
+    for word in normalise(text).split():
+        if KANA_WORD.match(word):
+            units = _units(word)
+            if not (len(units) == 1 and to_hiragana(word) in units[0][0]):
+                words.append((word, units))
+    return words
+
+
 def tokenise(text):
     """The text as space-separated index tokens (what models give the search backend)."""
     if not text:
@@ -183,18 +198,51 @@ def tokenise(text):
             if form not in seen:
                 seen.add(form)
                 tokens.append(form)
+    for word, _units_of_word in _broken_kana_words(text):
+        for form in sorted({word, to_hiragana(word)}):
+            if form not in seen:
+                seen.add(form)
+                tokens.append(form)
     return " ".join(tokens)
+
+
+def _kana_word_unit(word, units):
+    """One unit for a kana word Sudachi breaks up: the whole word, or (entries indexed before whole kana words
+    were) the parts Sudachi keeps of it."""
+    alternatives = [(form,) for form in sorted({word, to_hiragana(word)})]
+    hiragana = to_hiragana(word)
+    kept = [
+        max((form for form in forms if form in hiragana), key=lambda form: (len(form), form), default=None)
+        for forms, _parts in units
+    ]
+    if kept and all(kept):
+        alternatives.append(tuple(kept))
+    return tuple(alternatives)
 
 
 @lru_cache(maxsize=2048)
 def _query_terms(text):
+    broken = dict(_broken_kana_words(text))
+    if broken:  # word by word, so that each broken kana word becomes one unit of its own
+        units = []
+        for word in normalise(text).split():
+            for unit in [_kana_word_unit(word, broken[word])] if word in broken else _query_terms(word):
+                if unit not in units:
+                    units.append(unit)
+        return tuple(units)
     units = []
+    written = normalise(text)
     for forms, parts in _units(text):
         alternatives = [(form,) for form in sorted(forms)]
         if (
             len(parts) > 1
         ):  # a compound also matches a text holding each of its parts (商品開発 in 商品開発部)
-            alternatives.append(tuple(sorted(part, key=len)[-1] for part in parts))
+            # One form per part, chosen the same way in every process: the form as written in the query
+            # (学び, 直し of 学び直したい), else the longest. (Picking among equally long forms of a set
+            # followed the process's string hashing, so a query could match differently in each worker.)
+            alternatives.append(
+                tuple(max(part, key=lambda form: (form in written, len(form), form)) for part in parts)
+            )
         unit = tuple(alternatives)
         if unit not in units:
             units.append(unit)
