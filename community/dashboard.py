@@ -23,7 +23,7 @@ CACHE_SECONDS = 600
 
 
 def _month_label(day, first):
-    """ "Jan" (or "1月"); with the year underneath for the first month and every January."""
+    """The month's short name ("Jan", "1月"), with the year underneath for the first month and every January."""
     month = formats.date_format(day, "M")
     return f"{month}\n{day.year}" if first or day.month == 1 else month
 

@@ -116,8 +116,8 @@ def analytics():
 
     The planner's cost estimates for these aggregates (a subquery per row of a month's comments) pass the JIT
     threshold, and compiling then costs more than running: bench/insights.py measured the whole panel at
-    6.6 s with JIT and 3.9 s without, at 100,000 members and a million posts. SET LOCAL lasts until the end of
-    the transaction opened here, so nothing else is affected (connection poolers included).
+    6.6 s with JIT and 3.9 s without (100,000 members, a million posts, a busy two-core machine). SET LOCAL
+    lasts until the end of the transaction opened here, so nothing else is affected (poolers included).
     """
     if connection.vendor != "postgresql":
         yield
