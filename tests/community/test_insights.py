@@ -382,6 +382,11 @@ def _community(size, offset=0):
     report(profiles[0].user, post, "確認")
 
 
+# The admin home with every figure counted afresh. PostgreSQL adds a couple of statements that switch its JIT
+# compiler off for the dashboard's transaction (community/insights.py).
+DASHBOARD_QUERIES = 40
+
+
 def test_dashboard_query_count_does_not_grow_with_members_and_posts(
     client, secretary, django_assert_max_num_queries
 ):
@@ -389,7 +394,7 @@ def test_dashboard_query_count_does_not_grow_with_members_and_posts(
     client.force_login(secretary.user)
     client.get(reverse("wagtailadmin_home"))  # warm the content-type and permission caches
     cache.clear()  # count everything again, not the figures counted a moment ago
-    with django_assert_max_num_queries(36) as small:
+    with django_assert_max_num_queries(DASHBOARD_QUERIES) as small:
         html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert _figure(html, "members") == "4"
 
@@ -408,7 +413,7 @@ def test_counted_figures_are_kept_for_ten_minutes_but_the_queues_are_counted_on_
     client.force_login(secretary.user)
     client.get(reverse("wagtailadmin_home"))
     cache.clear()
-    with django_assert_max_num_queries(36) as first:
+    with django_assert_max_num_queries(DASHBOARD_QUERIES) as first:
         client.get(reverse("wagtailadmin_home"))
     applicant()
     PostFactory(author=alumna.user, group=None)
