@@ -14,6 +14,9 @@ MEMBER_URLS = [
     "inbox",
     "notifications",
     ("message_start", "alumna"),
+    "ideas",
+    "idea_new",
+    "calendar_settings",
 ]
 
 
