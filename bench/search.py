@@ -11,7 +11,11 @@ the number of results over 50 queries for (a) the directory's first page, (b) th
 site search over every tab; and EXPLAIN ANALYZE of the slowest query's slowest SQL statement.
 
 Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/tsunagari_search .venv/bin/python bench/search.py
-     (the database is created when missing; --members/--posts for a smaller trial, --runs for timing runs)
+     (the database is created when missing; --members/--posts for a smaller trial, --runs for timing runs).
+Generating everything takes about 16 minutes on two cores; as the app stands a measuring run takes ~17 min
+with --runs 1. Proposed changes can be measured without changing the app: --title-body-index create (a GIN
+index on what Wagtail's PostgreSQL backend matches), --prototype document,ranked-page (see prototype_document
+and prototype_ranked_page) and --random-page-cost 1.1.
 """
 
 import argparse
@@ -814,6 +818,120 @@ def title_body_index(action):
     print(f"GIN index on (title || body) of {table}: {'present' if present else 'absent'}\n")
 
 
+DOCUMENT_TABLE = "bench_search_document"
+
+
+def prototype_document():
+    """A prototype of a proposed change, not the app's code: each entry's scope columns and one weighted
+    tsvector (title A, body D; 'simple' config: the tokeniser has normalised already) in one table with a GIN
+    index, searched directly — no join to Wagtail's index entries on a text-cast id. `DatabaseSearch.hits` is
+    replaced for this run by the same question asked of that table."""
+    from search import backends
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s)", [DOCUMENT_TABLE])
+        exists = cursor.fetchone()[0] is not None
+        cursor.execute("SELECT count(*) FROM search_searchentry")
+        entries = cursor.fetchone()[0]
+        if exists:
+            cursor.execute(f"SELECT count(*) FROM {DOCUMENT_TABLE}")  # noqa: S608 - our constant
+        if not exists or cursor.fetchone()[0] != entries:
+            started = time.monotonic()
+            cursor.execute(f"DROP TABLE IF EXISTS {DOCUMENT_TABLE}")
+            cursor.execute(
+                f"""CREATE TABLE {DOCUMENT_TABLE} AS
+                SELECT id, kind, object_id, variant, visibility, group_id, group_private, language, family, date,
+                       setweight(to_tsvector('simple', title), 'A') || to_tsvector('simple', body) AS document
+                FROM search_searchentry"""  # noqa: S608 - our constant
+            )
+            cursor.execute(f"ALTER TABLE {DOCUMENT_TABLE} ADD PRIMARY KEY (id)")
+            cursor.execute(f"CREATE INDEX {DOCUMENT_TABLE}_gin ON {DOCUMENT_TABLE} USING gin (document)")
+            cursor.execute(
+                f"CREATE INDEX {DOCUMENT_TABLE}_scope ON {DOCUMENT_TABLE} (kind, variant, visibility)"
+            )
+            cursor.execute(f"ANALYZE {DOCUMENT_TABLE}")
+            print(f"prototype table {DOCUMENT_TABLE} built in {time.monotonic() - started:.1f} s")
+
+    def lexeme(token):
+        return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    def tsquery(units, any_unit):
+        clauses = [
+            "(" + " | ".join("(" + " & ".join(map(lexeme, tokens)) + ")" for tokens in alternatives) + ")"
+            for alternatives in units
+        ]
+        return (" | " if any_unit else " & ").join(clauses)
+
+    def hits(self, scope, units, kind, any_unit=False, limit=backends.MAX_HITS):
+        if not units:
+            return []
+        if not scope.member:
+            where, params = "visibility = 'public' AND variant = ''", []
+        elif scope.everything:
+            where, params = "variant IN ('', %s)", [scope.variant]
+        else:
+            where = (
+                "variant IN ('', %s) AND (visibility IN ('public', 'members') OR (visibility = 'group' AND "
+                "(NOT group_private OR group_id = ANY(%s))))"
+            )
+            params = [scope.variant, sorted(scope.group_ids)]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""SELECT object_id, ts_rank(document, q) AS score, date, language, family
+                FROM {DOCUMENT_TABLE}, to_tsquery('simple', %s) q
+                WHERE kind = %s AND {where} AND document @@ q
+                ORDER BY score DESC, date DESC, object_id DESC LIMIT %s""",  # noqa: S608 - our constants
+                [tsquery(units, any_unit), kind, *params, limit],
+            )
+            rows = cursor.fetchall()
+        return backends.ranked([backends.Hit(kind, *row) for row in rows])
+
+    backends.DatabaseSearch.hits = hits
+    print("DatabaseSearch.hits: replaced by the prototype (one table, one tsvector, no join)\n")
+
+
+class RankedProfiles:
+    """The directory's profiles in rank order for Paginator: counted from the ids, loaded a page at a time."""
+
+    def __init__(self, ids, base):
+        self.ids, self.base = ids, base
+
+    def count(self):
+        return len(self.ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        ids = self.ids[index]
+        by_id = self.base.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def prototype_ranked_page():
+    """A prototype of a proposed change, not the app's code: with free text, the directory keeps the ranked
+    ids the viewer may list (one query for the ids), pages over them in Python and loads one page of profiles;
+    facets count over those ids. Today it orders the queryset by a CASE with a branch per hit (up to 1,000),
+    which Django takes ~100 ms to build and PostgreSQL evaluates per row."""
+    from community.models import Profile
+    from search import directory
+
+    original = directory.directory_results
+
+    def directory_results(viewer, query):
+        if not query.text:
+            return original(viewer, query)
+        profiles = directory.filtered_profiles(viewer, query)
+        ranked_ids = directory.matching_profile_ids(viewer, query.text)
+        listed_ids = set(profiles.filter(pk__in=ranked_ids).values_list("pk", flat=True))
+        ordered = [pk for pk in ranked_ids if pk in listed_ids]
+        base = Profile.objects.select_related("user").prefetch_related("departments", "sites", "expertise")
+        return RankedProfiles(ordered, base), Profile.objects.filter(pk__in=ordered)
+
+    directory.directory_results = directory_results
+    print("directory_results: replaced by the prototype (paged over the ranked ids in Python)\n")
+
+
 # --- Measuring ----------------------------------------------------------------------------------------------
 
 
@@ -855,12 +973,27 @@ def main():
         help="the GIN index on (title || body) of Wagtail's index entries: leave it as the schema has it, "
         "create it (the proposed fix) or drop it (to measure without)",
     )
+    parser.add_argument(
+        "--prototype",
+        default="",
+        help="measure proposed changes (comma-separated): 'document' = entries searched in one table with a "
+        "tsvector (prototype_document), 'ranked-page' = the directory paged over the ranked ids in Python "
+        "(prototype_ranked_page)",
+    )
+    parser.add_argument(
+        "--random-page-cost",
+        type=float,
+        default=None,
+        help="SET random_page_cost for this session (PostgreSQL's default 4 assumes spinning disks; 1.1 is "
+        "the usual setting on SSDs)",
+    )
     options = parser.parse_args()
 
     from django.core.paginator import Paginator
 
     from community.models import Post, Profile
-    from search.directory import DirectoryQuery, directory_results, facet_counts
+    from search import directory as search_directory
+    from search.directory import DirectoryQuery, facet_counts
     from search.models import SearchEntry
     from search.service import site_search
 
@@ -877,9 +1010,18 @@ def main():
         f"{SearchEntry.objects.count():,} search entries; ready in {time.monotonic() - started:.1f} s"
     )
     title_body_index(options.title_body_index)
+    prototypes = set(filter(None, options.prototype.split(",")))
+    if "document" in prototypes:
+        prototype_document()
+    if "ranked-page" in prototypes:
+        prototype_ranked_page()
+    if options.random_page_cost is not None:
+        with connection.cursor() as cursor:
+            cursor.execute("SET random_page_cost = %s", [options.random_page_cost])
+        print(f"random_page_cost = {options.random_page_cost} for this session\n")
 
     def directory(text, facets=False):
-        listed, matching = directory_results(viewer, DirectoryQuery(text=text))
+        listed, matching = search_directory.directory_results(viewer, DirectoryQuery(text=text))
         page = Paginator(listed, 24).get_page(1)
         list(page.object_list)
         if facets:
