@@ -1,4 +1,5 @@
-"""The search backends: Wagtail's database backend (the default) or Elasticsearch (when ELASTICSEARCH_URL is set).
+"""The search backends: the database's (Wagtail's backend on SQLite, search/postgres.py on PostgreSQL) or
+Elasticsearch (when ELASTICSEARCH_URL is set).
 
 Both answer the same questions over SearchEntry — which entries of a kind match these query terms for this
 viewer, ranked — and both apply the viewer's scope (search/access.py) inside the backend query, so nothing
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.db import connection
 
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
@@ -52,7 +54,8 @@ def ranked(hits):
 
 
 class DatabaseSearch:
-    """Wagtail's database backend: SQLite FTS5 in the embedded default, PostgreSQL full-text in production."""
+    """Wagtail's database backend: SQLite FTS5 in the embedded default. (On PostgreSQL, search/postgres.py
+    queries the entries' own tsvector column instead.)"""
 
     name = "database"
 
@@ -90,9 +93,13 @@ class DatabaseSearch:
 
 
 def current():
-    """The backend this site is configured to use."""
+    """The backend this site is configured to use: Elasticsearch when configured, else the database's own."""
     if settings.ELASTICSEARCH_URL:
         from .elastic import ElasticsearchSearch
 
         return ElasticsearchSearch.from_settings()
+    if connection.vendor == "postgresql":
+        from .postgres import PostgresSearch
+
+        return PostgresSearch()
     return DatabaseSearch()

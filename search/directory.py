@@ -3,7 +3,7 @@ viewer see that part, so filtering can never reveal a hidden value."""
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, Q, When
+from django.db.models import Count, F, Q
 
 from community.audiences import OpenTo
 from community.models import OrgUnit, Profile
@@ -109,27 +109,47 @@ def filtered_profiles(viewer, query):
     return profiles
 
 
+class RankedProfiles:
+    """The directory's matches in rank order, for Paginator: counted from the ids, loaded a page at a time."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def count(self):
+        return len(self.ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            return self[index : index + 1 or None][0]
+        ids = self.ids[index]
+        by_id = _for_display(Profile.objects.filter(pk__in=ids)).in_bulk()
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def __iter__(self):
+        return iter(self[:])
+
+
+def _for_display(profiles):
+    return profiles.select_related("user").prefetch_related("departments", "sites", "expertise")
+
+
 def directory_results(viewer, query):
-    """(profiles ready for display, the same set unordered for facets). With free text, best matches first;
-    otherwise sorted by reading."""
+    """(profiles ready for display, the same set unordered for facets). With free text, best matches first
+    (paged over the ranked ids: one query for the ids the viewer may list, one per page shown); otherwise
+    sorted by reading."""
     profiles = filtered_profiles(viewer, query)
-    ranked_ids = None
     if query.text:
         ranked_ids = matching_profile_ids(viewer, query.text)
-        profiles = profiles.filter(pk__in=ranked_ids)
-    listed = (
-        Profile.objects.filter(pk__in=profiles.values("pk"))
-        .select_related("user")
-        .prefetch_related("departments", "sites", "expertise")
-    )
-    if ranked_ids is not None:
-        rank = Case(
-            *[When(pk=pk, then=position) for position, pk in enumerate(ranked_ids)], default=len(ranked_ids)
+        listed_ids = (
+            set(profiles.filter(pk__in=ranked_ids).values_list("pk", flat=True)) if ranked_ids else set()
         )
-        listed = listed.order_by(rank, "pk") if ranked_ids else listed
-    else:
-        listed = listed.order_by("name_kana", "display_name", "pk")
-    return listed, profiles
+        ordered = [pk for pk in ranked_ids if pk in listed_ids]
+        return RankedProfiles(ordered), Profile.objects.filter(pk__in=ordered)
+    listed = _for_display(Profile.objects.filter(pk__in=profiles.values("pk")))
+    return listed.order_by("name_kana", "display_name", "pk"), profiles
 
 
 def facet_counts(viewer, profiles):

@@ -2,13 +2,14 @@
 
 Stories, members, groups, posts, events and ideas are each copied here as tokenised text (search/tokeniser.py)
 with the columns that decide who may find them (visibility, group, member variant). Every backend searches
-these entries — the Wagtail database backend through `search_fields`, Elasticsearch through documents built
+these entries — Wagtail's database backend through `search_fields` (SQLite), PostgreSQL through the
+generated `document` column (search/postgres.py), Elasticsearch through documents built
 from the same rows (search/elastic.py) — and every backend applies the same viewer filter (search/access.py).
 A member is entered once per audience variant, holding only the profile parts that audience may see, so a
 hidden field can never be found.
 """
 
-from django.db import models
+from django.db import connections, models
 
 from wagtail.search import index
 
@@ -35,6 +36,12 @@ class Variant(models.TextChoices):
     ALUMNI = "alumni", "alumni"
     EMPLOYEES = "employees", "employees"
     ALL = "all", "all"  # the secretariat
+
+
+def wagtail_indexes_entries():
+    """Wagtail's own index of the entries serves the SQLite path only: on PostgreSQL each entry carries its
+    own tsvector (`document`, migration 0002, searched by search/postgres.py), so nothing is written twice."""
+    return connections["default"].vendor != "postgresql"
 
 
 class SearchEntry(index.Indexed, models.Model):
@@ -64,6 +71,8 @@ class SearchEntry(index.Indexed, models.Model):
         index.FilterField("object_id"),
     ]
 
+    search_auto_update = wagtail_indexes_entries()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id", "variant"], name="one_entry_per_variant")
@@ -72,3 +81,7 @@ class SearchEntry(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.object_id}{f' ({self.variant})' if self.variant else ''}"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects() if wagtail_indexes_entries() else cls.objects.none()

@@ -1,0 +1,72 @@
+"""The database backends answer the same questions: what they build, and that odd input can't break them."""
+
+from django.db import connection
+
+import pytest
+
+from search import backends
+from search.access import scope_for
+from search.directory import DirectoryQuery, RankedProfiles, directory_results
+from search.entries import reindex
+from search.models import Kind, SearchEntry
+from search.postgres import tsquery
+from search.tokeniser import query_terms
+from tests.factories.members import member
+
+on_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own tsvector path")
+
+
+def test_tsquery_quotes_every_token_and_keeps_the_and_or_shape():
+    units = [[["転職"]], [["o'brien", "x\\y"], ["alumni"]]]
+    assert tsquery(units) == "(('転職')) & (('o''brien' & 'x\\\\y') | ('alumni'))"
+    assert tsquery(units, any_unit=True) == "(('転職')) | (('o''brien' & 'x\\\\y') | ('alumni'))"
+
+
+def test_the_configured_backend_matches_the_database():
+    expected = "postgresql" if connection.vendor == "postgresql" else "database"
+    assert backends.current().name == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["O'Brien", "a\\b", "& | ! ( ) : * <->", "'", "発酵 & 食品"])
+def test_operators_and_quotes_in_a_query_are_plain_text(text):
+    viewer = member(handle="viewer")
+    assert isinstance(backends.current().hits(scope_for(viewer.user), query_terms(text), Kind.MEMBER), list)
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_postgres_ranks_a_title_match_above_a_body_match_and_skips_wagtails_index():
+    from wagtail.search.models import IndexEntry
+
+    in_body = member(handle="body", display_name="本文 花子", bio="発酵食品の研究をしています")
+    in_title = member(handle="title", display_name="発酵 太郎")
+    for profile in (in_body, in_title):
+        reindex(Kind.MEMBER, profile.pk)
+    viewer = member(handle="viewer")
+    hits = backends.current().hits(scope_for(viewer.user), query_terms("発酵"), Kind.MEMBER)
+    assert [hit.object_id for hit in hits] == [in_title.pk, in_body.pk]
+    assert hits[0].score > hits[1].score
+    # Entries are searched through their own generated tsvector: Wagtail's index holds none of them.
+    assert not IndexEntry.objects.filter(content_type__model="searchentry").exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_searchentry WHERE document IS NOT NULL")
+        assert cursor.fetchone()[0] == SearchEntry.objects.count() > 0
+
+
+@pytest.mark.django_db
+def test_the_directory_pages_over_ranked_matches_in_rank_order(django_assert_max_num_queries):
+    viewer = member(handle="viewer")
+    first = member(handle="first", display_name="醸造 一郎")
+    second = member(handle="second", display_name="山本 次郎", bio="醸造の仕事をしていました")
+    for profile in (first, second, viewer):
+        reindex(Kind.MEMBER, profile.pk)
+    listed, matching = directory_results(viewer.user, DirectoryQuery(text="醸造"))
+    assert isinstance(listed, RankedProfiles)
+    assert len(listed) == listed.count() == 2
+    with django_assert_max_num_queries(5):  # one page: profiles + users + three prefetches
+        assert list(listed[0:24]) == [first, second]
+    assert listed[1] == second
+    assert set(matching) == {first, second}
+    nothing, none_matching = directory_results(viewer.user, DirectoryQuery(text="存在しない言葉"))
+    assert list(nothing) == [] and not none_matching.exists()
