@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from community.models import Group, Post
 from community.models.posts import BODY_MAX_LENGTH
 from community.posting import COMMENT_MAX_LENGTH
-from community.uploads import normalised_image
+from community.uploads import PICTURE_SIDE, ImageUploadField
 
 
 class PostForm(forms.Form):
@@ -20,7 +20,7 @@ class PostForm(forms.Form):
         required=False,
         empty_label=_("Everyone (community-wide)"),
     )
-    image = forms.ImageField(label=_("Image (optional)"), required=False)
+    image = ImageUploadField(label=_("Image (optional)"), required=False, max_side=PICTURE_SIDE)
 
     def __init__(self, *args, groups=None, fixed_group=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,10 +35,6 @@ class PostForm(forms.Form):
         if not body:
             raise forms.ValidationError(_("Write something first."))
         return body
-
-    def clean_image(self):
-        upload = self.cleaned_data.get("image")
-        return normalised_image(upload, max_side=1600) if upload else None
 
     def chosen_group(self):
         return self.fixed_group if self.fixed_group is not None else self.cleaned_data.get("group")

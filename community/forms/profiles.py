@@ -8,14 +8,14 @@ from taggit.forms import TagField
 from community.audiences import OpenTo
 from community.models import OrgUnit, Profile
 from community.models.profiles import PRIVACY_PARTS
-from community.uploads import normalised_image
+from community.uploads import PHOTO_SIDE, ImageUploadField
 
 MAX_LINKS = 5
 AUDIENCE_FIELDS = [f"{part}_audience" for part in PRIVACY_PARTS]
 
 
 class ProfileForm(forms.ModelForm):
-    photo = forms.ImageField(label=_("Photo"), required=False)
+    photo = ImageUploadField(label=_("Photo"), required=False, max_side=PHOTO_SIDE)
     remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
     expertise = TagField(
         label=_("Expertise"),
@@ -79,12 +79,6 @@ class ProfileForm(forms.ModelForm):
 
     def audience_field_for(self, part):
         return self[f"{part}_audience"]
-
-    def clean_photo(self):
-        upload = self.cleaned_data.get("photo")
-        if not upload or upload == self.instance.photo:
-            return None
-        return normalised_image(upload)
 
     def clean_links(self):
         lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]

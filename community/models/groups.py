@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from community.uploads import PICTURE_SIDE, MemberImageField
+
 
 class GroupQuerySet(models.QuerySet):
     def active(self):
@@ -34,7 +36,7 @@ class Group(models.Model):
         blank=True,
         help_text=_("Light formatting: **bold**, lists, links."),
     )
-    cover = models.ImageField(_("cover image"), upload_to="groups/", blank=True)
+    cover = MemberImageField(_("cover image"), folder="groups", max_side=PICTURE_SIDE, blank=True)
     is_private = models.BooleanField(
         _("private"),
         default=False,

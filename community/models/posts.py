@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from community.formatting import render_member_text
+from community.uploads import PICTURE_SIDE, MemberImageField
 
 BODY_MAX_LENGTH = 5000
 
@@ -23,7 +24,7 @@ class Post(models.Model):
     )
     body = models.TextField(_("text"), max_length=BODY_MAX_LENGTH)
     body_html = models.TextField(editable=False, default="")
-    image = models.ImageField(_("image"), upload_to="posts/%Y/%m/", blank=True)
+    image = MemberImageField(_("image"), folder="posts", max_side=PICTURE_SIDE, blank=True)
     is_announcement = models.BooleanField(_("announcement from the secretariat"), default=False)
     pinned = models.BooleanField(_("pinned"), default=False)
     pinned_until = models.DateTimeField(_("pinned until"), null=True, blank=True)

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +10,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from community.audiences import Audience, MemberKind, MembershipStatus, OpenTo
+from community.uploads import PHOTO_SIDE, MemberImageField, generated_name
 
 # Each privacy-controlled part of a profile, its default audience, and the attributes it covers.
 # Defaults protect privacy: what someone did not choose to share is seen by members at most.
@@ -92,8 +92,8 @@ class ProfileQuerySet(models.QuerySet):
 
 
 def profile_photo_path(instance, filename):
-    # Generated names: an upload never keeps the name (or path) its author gave it.
-    return f"profiles/{instance.handle}/{timezone.now():%Y%m%d%H%M%S}.jpg"
+    # Kept for migration 0002, which names it; the field now generates its names itself.
+    return generated_name("profiles")
 
 
 class Profile(models.Model):
@@ -113,7 +113,7 @@ class Profile(models.Model):
     name_kana = models.CharField(_("reading (kana)"), max_length=80, blank=True)
     name_romaji = models.CharField(_("name in romaji"), max_length=80, blank=True)
     former_surname = models.CharField(_("former surname (旧姓)"), max_length=40, blank=True)
-    photo = models.ImageField(_("photo"), upload_to=profile_photo_path, blank=True)
+    photo = MemberImageField(_("photo"), folder="profiles", max_side=PHOTO_SIDE, blank=True)
     joined_year = models.PositiveSmallIntegerField(
         _("joining year (入社年次)"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
