@@ -1,4 +1,5 @@
-"""How django-allauth fits our site: the user's language is remembered for e-mails; redirects stay on-site."""
+"""How django-allauth fits our site: the user's language is remembered for e-mails; redirects stay on-site;
+failed log-ins are counted per account *and address*, so a guesser never locks the real member out."""
 
 from django.utils.translation import get_language
 
@@ -13,3 +14,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth's "key" limit on failed log-ins is per account from anywhere: someone guessing one account's
+        # password would lock its owner out everywhere. Counted per account and address instead, the guesser
+        # is slowed (and spraying one password over many accounts is slowed by the per-address limits) while
+        # the owner, elsewhere, still gets in (ACCOUNT_RATE_LIMITS, docs/configuration.md).
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account}:{self.get_client_ip(request)}"

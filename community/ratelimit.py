@@ -1,11 +1,18 @@
-"""Per-member rate limits for posting, commenting, reacting, reporting, answering events and proposing ideas (cache counters per time window)."""
+"""Rate limits for what members do (posting, commenting, reacting, reporting, messaging, answering events,
+proposing ideas, searching) and for what anonymous visitors search: cache counters per time window.
+
+Accounts (log-in, sign-up, password reset, e-mail confirmation) are limited by django-allauth itself
+(`ACCOUNT_RATE_LIMITS` in the settings); its client address comes from the same `client_ip()` as ours.
+"""
 
 import time
 
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-# action: (how many, per seconds). New members (approved less than a week ago) get half.
+from allauth.account.adapter import get_adapter
+
+# action: (how many, per seconds), per member. New members (approved less than a week ago) get half.
 LIMITS = {
     "post": (10, 600),
     "comment": (30, 600),
@@ -16,6 +23,12 @@ LIMITS = {
     "rsvp": (30, 600),
     "idea": (5, 86400),
     "vote": (120, 600),
+    "search": (60, 300),
+}
+# action: (how many, per seconds), per client address, for visitors who are not logged in. Generous, because
+# a whole office may share one address.
+ANONYMOUS_LIMITS = {
+    "search": (60, 300),
 }
 NEW_MEMBER_DAYS = 7
 
@@ -35,11 +48,11 @@ def _limit_for(user, action):
     return count, period
 
 
-def check(user, action):
-    """Count one `action` for `user`; raise RateLimited when over the limit for the current window."""
-    count, period = _limit_for(user, action)
+def _count(who, action, limit):
+    """Count one `action` by `who` in the current window; raise RateLimited when over `limit`."""
+    count, period = limit
     window = int(time.time() // period)
-    key = f"ratelimit:{action}:{user.pk}:{window}"
+    key = f"ratelimit:{action}:{who}:{window}"
     cache.add(key, 0, timeout=period + 5)
     try:
         used = cache.incr(key)
@@ -50,3 +63,22 @@ def check(user, action):
         return
     if used > count:
         raise RateLimited()
+
+
+def check(user, action):
+    """Count one `action` for `user`; raise RateLimited when over the limit for the current window."""
+    _count(user.pk, action, _limit_for(user, action))
+
+
+def client_ip(request):
+    """The visitor's address: REMOTE_ADDR, or the X-Forwarded-For entry our proxies vouch for
+    (`ALLAUTH_TRUSTED_PROXY_COUNT`), as allauth's own rate limits see it."""
+    return get_adapter(request).get_client_ip(request)
+
+
+def check_request(request, action):
+    """Count one `action` for whoever makes `request`: the member, or an anonymous visitor's address."""
+    if request.user.is_authenticated:
+        check(request.user, action)
+    else:
+        _count(f"ip:{client_ip(request)}", action, ANONYMOUS_LIMITS[action])

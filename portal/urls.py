@@ -7,10 +7,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community.admin_mfa import login_through_allauth
 from home.sitemaps import all_languages_sitemap
 from home.views import healthz, robots_txt
 
 urlpatterns = [
+    # In front of Wagtail's password-only form: log-ins ask for the second factor (community/admin_mfa.py).
+    path("admin/login/", login_through_allauth),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
@@ -29,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("community.urls")),
     path("", include("search.urls")),
+    path("_util/login/", login_through_allauth),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from community import ratelimit
 from community.permissions import audiences_for, is_member, profile_of
 from community.profiles import profile_view
 from community.views.access import member_required
@@ -23,6 +24,13 @@ MEMBERS_PER_PAGE = 24
 def directory(request):
     """/members/: browse and filter the members who are listed, showing only what each lets this viewer see."""
     query = DirectoryQuery.from_params(request.GET)
+    options = filter_options(request.user)
+    if query.text:
+        try:
+            ratelimit.check_request(request, "search")
+        except ratelimit.RateLimited as limited:
+            context = {"query": query, "options": options, "limited": limited.message}
+            return render(request, "search/directory.html", context, status=429)
     try:
         listed, matching = directory_results(request.user, query)
     except SearchUnavailable:
@@ -42,7 +50,7 @@ def directory(request):
             "page_obj": page_obj,
             "members": [profile_view(request.user, profile, audiences) for profile in page_obj.object_list],
             "query": query,
-            "options": filter_options(request.user),
+            "options": options,
             "facets": facet_counts(request.user, matching) if query.is_filtered else None,
             "can_use_cohort": bool(mine and mine.joined_year),
             "can_use_my_departments": bool(mine and mine.departments.exists()),
@@ -65,6 +73,11 @@ def site_search_view(request):
     """/search/?q=: tabs with counts, highlighted snippets, pages of ten. Anyone may search; each sees only
     what they may see (visitors: public stories and events)."""
     text = request.GET.get("q", "").strip()[:200]
+    if text:
+        try:
+            ratelimit.check_request(request, "search")
+        except ratelimit.RateLimited as limited:
+            return render(request, "search/search.html", {"q": text, "limited": limited.message}, status=429)
     try:
         outcome = site_search(request.user, text) if text else None
     except SearchUnavailable:

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "community.admin_mfa.AdminSecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -152,15 +154,33 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[つながり] "
+# Rates per address ("ip"), per account ("key") or per logged-in user; over a limit, allauth answers 429 with
+# templates/429.html or a form error. Failed log-ins: "key" is the account *and* address (community/accounts.py),
+# so guessing one account's password is slowed without locking its owner out from elsewhere; spraying one
+# password over many accounts is slowed by the per-address rates. The same "login_failed" rates slow guessing
+# the second factor's code (keyed on the account alone: whoever guesses it already has the password).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "10/m/ip",
+    "login_failed": "10/m/ip,60/h/ip,5/5m/key",
+    "signup": "10/m/ip,30/h/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "10/m/ip,3/5m/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
 }
+# Behind the reverse proxy every request comes from the proxy's address: count the X-Forwarded-For entry the
+# proxy appends instead (1 behind one nginx; docs/production.md). 0 = REMOTE_ADDR (no proxy).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Two-step log-in (allauth.mfa): any member may add an authenticator app; the admin requires one
+# (community/admin_mfa.py). Recovery codes are made with it. One 30-second step of clock drift is accepted.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Tsunagari"
+MFA_TOTP_TOLERANCE = 1
+# Wagtail's own log-in forms check a password only: both doors lead to allauth's (portal/urls.py).
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 
 # --- Language ---------------------------------------------------------------------------------------------
 LANGUAGE_CODE = "ja"

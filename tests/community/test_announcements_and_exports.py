@@ -533,9 +533,9 @@ def test_editors_are_refused_and_the_secretariat_let_in(client, editor, secretar
 
 
 @pytest.mark.parametrize(("method", "name"), SECRETARIAT_PAGES)
-def test_anonymous_visitors_are_sent_to_the_admin_login(client, db, method, name):
+def test_anonymous_visitors_are_sent_to_the_login(client, db, method, name):
     response = getattr(client, method)(reverse(name))
-    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/?next=/admin/")
 
 
 def test_editor_exports_nothing_and_leaves_no_trace(client, editor):

@@ -10,6 +10,7 @@ from community.models import GroupMembership, Post, Reaction, Report
 from community.posting import add_comment
 from tests.factories.community import GroupFactory, PostFactory, add_member
 from tests.factories.members import member
+from tests.factories.users import with_authenticator
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +109,7 @@ def test_join_post_comment_reply_react_report_hide_journey(client, login, secret
     from community.groups import sync_moderator_access
 
     sync_moderator_access(moderator.user)
+    with_authenticator(moderator.user)  # the admin's report queue asks for a second factor
 
     a = login(author)
     a.post(reverse("group_join", args=["career"]))

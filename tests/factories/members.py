@@ -6,7 +6,7 @@ from factory.django import DjangoModelFactory
 from community.audiences import MemberKind, MembershipStatus
 from community.models import Application, OrgUnit, Profile
 
-from .users import UserFactory
+from .users import UserFactory, with_authenticator
 
 
 class OrgUnitFactory(DjangoModelFactory):
@@ -82,4 +82,5 @@ def secretariat(**fields):
     from django.contrib.auth.models import Group
 
     profile.user.groups.add(Group.objects.get(name="Secretariat"))
+    with_authenticator(profile.user)  # the admin asks for it (community/admin_mfa.py)
     return profile

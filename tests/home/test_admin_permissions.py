@@ -63,10 +63,10 @@ class TestEditorInAdmin:
         response = client.get(reverse("wagtailusers_users:add"))
         assert response.status_code in (302, 403)
 
-    def test_anonymous_visitor_is_sent_to_the_admin_login(self, client):
+    def test_anonymous_visitor_is_sent_to_the_site_login_which_asks_for_the_second_factor(self, client):
         response = client.get("/admin/")
         assert response.status_code == 302
-        assert response["Location"].startswith("/admin/login/")
+        assert response["Location"] == "/accounts/login/?next=/admin/"
 
 
 class TestAddingStories:
