@@ -8,6 +8,7 @@ import io
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
@@ -23,8 +24,8 @@ PICTURE_SIDE = 1600  # post images, group covers
 
 # Pillow's own guard for every image this process opens (ours, and Wagtail's originals and renditions): a
 # warning above this many pixels, DecompressionBombError above twice as many. The admin's limit is the largest
-# any upload path accepts (WAGTAILIMAGES_MAX_IMAGE_PIXELS); our own, smaller limit is checked explicitly below.
-Image.MAX_IMAGE_PIXELS = 40_000_000
+# any upload path accepts; our own, smaller limit is checked explicitly below.
+Image.MAX_IMAGE_PIXELS = max(MAX_PIXELS, getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 0) or 0)
 
 # What the first bytes of each accepted format look like. The browser's content type and the file name are
 # never consulted.
@@ -143,10 +144,10 @@ class ImageUploadField(forms.FileField):
         return {**super().widget_attrs(widget), "accept": ACCEPT}
 
 
-def generated_name(folder):
+def generated_name(folder, extension=".jpg"):
     """A path under folder that says nothing about the upload or its author: a random name, two levels deep."""
     name = uuid.uuid4().hex
-    return f"{folder}/{name[:2]}/{name}.jpg"
+    return f"{folder}/{name[:2]}/{name}{extension}"
 
 
 class MemberImageField(models.ImageField):
