@@ -158,11 +158,12 @@ def _user(email, **extra):
     user = User.objects.filter(email=email).first()
     if user is None:
         user = User.objects.create(email=email, password=_demo_password_hash(), **extra)
-    _verified(user)
+    mark_email_verified(user)
     return user
 
 
-def _verified(user):
+def mark_email_verified(user):
+    """allauth's record that `user`'s address is verified: demo log-ins skip the confirmation e-mail."""
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.update_or_create(

@@ -328,3 +328,13 @@ def test_login_asks_a_member_with_totp_for_the_code_too(alumna):
     client = _from(OWNER)
     assert _log_in(client, user.email, DEFAULT_PASSWORD)["Location"] == reverse("mfa_authenticate")
     assert not _logged_in(client)
+
+
+def test_the_demo_admin_logs_in_through_allauth_and_is_asked_to_set_up_totp(db):
+    from home.demo.seeder import ADMIN_EMAIL, ADMIN_PASSWORD, DemoSeeder
+
+    DemoSeeder(log=lambda message: None).seed_accounts()
+    client = _from(OWNER)
+    _log_in(client, ADMIN_EMAIL, ADMIN_PASSWORD)
+    assert _logged_in(client)
+    assert client.get(reverse("wagtailadmin_home"))["Location"] == reverse("mfa_activate_totp")
