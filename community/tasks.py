@@ -40,6 +40,14 @@ def sweep_outbox():
     return len(ids)
 
 
+@shared_task
+def forget_old_submissions():
+    """Drop the double-submit claims of forms rendered more than two days ago (community/submissions.py)."""
+    from .submissions import forget_old_submissions as forget
+
+    return forget()
+
+
 @shared_task(acks_late=True)
 def fan_out_group_post(post_id):
     """Split the notification of a new group post into batches, one task each, so no giant transaction forms."""

@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import admin_announcements, admin_exports, admin_views
+from . import admin_announcements, admin_exports, admin_outbox, admin_views
 from .models import Announcement, Application, AuditEntry, Group, Idea, OrgUnit, Profile, Report
 from .permissions import is_secretariat, moderated_group_ids
 
@@ -328,6 +328,7 @@ def membership_admin_urls():
         path("community/reports/<int:pk>/", admin_views.handle_report, name="community_handle_report"),
         path("community/groups/<int:pk>/decide/", admin_views.decide_group, name="community_decide_group"),
         path("membership/exports/", admin_exports.exports_page, name="community_exports"),
+        path("community/outbox/", admin_outbox.outbox_page, name="community_outbox"),
         path("membership/exports/members/", admin_exports.export_members, name="community_export_members"),
         path(
             "membership/exports/applications/",
@@ -340,6 +341,17 @@ def membership_admin_urls():
             name="community_export_attendance",
         ),
     ]
+
+
+class OutboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_secretariat(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def outbox_menu_item():
+    """The e-mail outbox (community/admin_outbox.py), shown to the secretariat only."""
+    return OutboxMenuItem(_("E-mail outbox"), reverse("community_outbox"), icon_name="mail", order=270)
 
 
 @hooks.register("construct_homepage_panels")

@@ -11,6 +11,8 @@ from community.admin_mfa import login_through_allauth
 from home.sitemaps import all_languages_sitemap
 from home.views import healthz, robots_txt
 
+handler500 = "portal.errors.server_error"  # a database outage answers 503 (portal/errors.py)
+
 urlpatterns = [
     # In front of Wagtail's password-only form: log-ins ask for the second factor (community/admin_mfa.py).
     path("admin/login/", login_through_allauth),

@@ -13,6 +13,7 @@ from .notifications import Notification, NotificationPreference, OutboxEmail
 from .posts import Post
 from .profiles import ExpertiseTag, OrgUnit, Profile
 from .reactions import Reaction
+from .submissions import FormSubmission
 
 __all__ = [
     "Announcement",
@@ -25,6 +26,7 @@ __all__ = [
     "EventPage",
     "EventSpeaker",
     "ExpertiseTag",
+    "FormSubmission",
     "Group",
     "GroupMembership",
     "Idea",

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,6 +14,7 @@ from community.forms.posts import PostForm
 from community.models import Group, Profile
 from community.posting import create_post
 from community.ratelimit import RateLimited
+from community.submissions import submit_once
 
 from .access import member_required
 
@@ -44,9 +46,14 @@ def home_feed(request):
     user = request.user
     form = PostForm(request.POST or None, request.FILES or None, groups=postable_groups(user))
     if request.method == "POST":
-        if form.is_valid() and (post := publish_from_form(request, form)):
-            messages.success(request, _("Posted."))
-            return redirect(post.group.get_absolute_url() if post.group else "feed")
+        with submit_once(request) as submission:
+            if submission.repeated:
+                return redirect(submission.url)
+            if form.is_valid() and (post := publish_from_form(request, form)):
+                messages.success(request, _("Posted."))
+                return redirect(
+                    submission.done(post.group.get_absolute_url() if post.group else reverse("feed"))
+                )
         status = 429 if str(RateLimited.message) in form.non_field_errors() else 400
     else:
         status = 200

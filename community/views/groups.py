@@ -15,6 +15,7 @@ from community.feeds import cards_for, feed_page
 from community.forms.posts import GroupProposalForm, PostForm
 from community.groups import approve_request, join, leave
 from community.models import EventPage, Group, GroupMembership
+from community.submissions import submit_once
 
 from .access import member_required
 from .feed import publish_from_form
@@ -60,9 +61,12 @@ def group_detail(request, slug):
     form = PostForm(request.POST or None, request.FILES or None, fixed_group=group)
     status = 200
     if request.method == "POST":
-        if form.is_valid() and publish_from_form(request, form):
-            messages.success(request, _("Posted."))
-            return redirect(group.get_absolute_url())
+        with submit_once(request) as submission:
+            if submission.repeated:
+                return redirect(submission.url)
+            if form.is_valid() and publish_from_form(request, form):
+                messages.success(request, _("Posted."))
+                return redirect(submission.done(group.get_absolute_url()))
         status = 400
     context = {
         "group": group,

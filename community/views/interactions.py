@@ -21,6 +21,7 @@ from community.posting import (
     toggle_reaction,
 )
 from community.ratelimit import RateLimited
+from community.submissions import submit_once
 from community.threads import reaction_summary
 
 from .access import member_required
@@ -67,20 +68,23 @@ def _back_to(target):
 
 def _post_comment(request, target):
     form = CommentForm(request.POST)
-    if form.is_valid():
-        try:
-            comment = add_comment(
-                request.user, target, form.cleaned_data["comment"], form.cleaned_data["parent"]
-            )
-        except (ValidationError, RateLimited) as error:
-            messages.error(
-                request, error.messages[0] if isinstance(error, ValidationError) else error.message
-            )
-            request.session["comment_draft"] = form.cleaned_data["comment"]  # nothing typed is lost
+    with submit_once(request) as submission:
+        if submission.repeated:
+            return redirect(submission.url)
+        if form.is_valid():
+            try:
+                comment = add_comment(
+                    request.user, target, form.cleaned_data["comment"], form.cleaned_data["parent"]
+                )
+            except (ValidationError, RateLimited) as error:
+                messages.error(
+                    request, error.messages[0] if isinstance(error, ValidationError) else error.message
+                )
+                request.session["comment_draft"] = form.cleaned_data["comment"]  # nothing typed is lost
+            else:
+                return redirect(submission.done(f"{_back_to(target)}#comment-{comment.pk}"))
         else:
-            return redirect(f"{_back_to(target)}#comment-{comment.pk}")
-    else:
-        messages.error(request, _("Write something first."))
+            messages.error(request, _("Write something first."))
     return redirect(_back_to(target) + "#comments")
 
 

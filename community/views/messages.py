@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from community import messaging
 from community.models import Conversation, Profile
 from community.ratelimit import RateLimited
+from community.submissions import submit_once
 
 from .access import member_required
 
@@ -36,16 +37,19 @@ def conversation(request, key):
     conversation = _conversation_or_404(request.user, key)
     error = None
     if request.method == "POST":
-        try:
-            messaging.send(request.user, conversation, request.POST.get("body", ""))
-        except ValidationError as exc:
-            error = exc.messages[0]
-        except RateLimited as limited:
-            error = str(limited.message)
-        except PermissionDenied:
-            error = _("You can no longer write in this conversation.")
-        if error is None:
-            return redirect(conversation.get_absolute_url() + "#latest")
+        with submit_once(request) as submission:
+            if submission.repeated:
+                return redirect(submission.url)
+            try:
+                messaging.send(request.user, conversation, request.POST.get("body", ""))
+            except ValidationError as exc:
+                error = exc.messages[0]
+            except RateLimited as limited:
+                error = str(limited.message)
+            except PermissionDenied:
+                error = _("You can no longer write in this conversation.")
+            if error is None:
+                return redirect(submission.done(conversation.get_absolute_url() + "#latest"))
     items = list(
         conversation.messages.select_related("sender__profile").order_by("-created_at", "-id")[:PAGE]
     )[::-1]
@@ -104,25 +108,28 @@ def start(request, handle):
         } - {""}
         others = list(Profile.objects.members().filter(handle__in=handles).select_related("user"))
         unknown = sorted(handles - {p.handle for p in others})
-        try:
-            if unknown:
-                raise ValidationError(
-                    _("No member has the handle %(handles)s.") % {"handles": ", ".join(unknown)}
+        with submit_once(request) as submission:
+            if submission.repeated:
+                return redirect(submission.url)
+            try:
+                if unknown:
+                    raise ValidationError(
+                        _("No member has the handle %(handles)s.") % {"handles": ", ".join(unknown)}
+                    )
+                conversation = messaging.start_conversation(
+                    request.user,
+                    [recipient.user, *[p.user for p in others]],
+                    request.POST.get("body", ""),
+                    subject=request.POST.get("subject", ""),
                 )
-            conversation = messaging.start_conversation(
-                request.user,
-                [recipient.user, *[p.user for p in others]],
-                request.POST.get("body", ""),
-                subject=request.POST.get("subject", ""),
-            )
-        except ValidationError as exc:
-            error = exc.messages[0]
-        except RateLimited as limited:
-            error = str(limited.message)
-        except PermissionDenied:
-            error = _("Some of these members do not accept messages from you.")
-        else:
-            return redirect(conversation.get_absolute_url())
+            except ValidationError as exc:
+                error = exc.messages[0]
+            except RateLimited as limited:
+                error = str(limited.message)
+            except PermissionDenied:
+                error = _("Some of these members do not accept messages from you.")
+            else:
+                return redirect(submission.done(conversation.get_absolute_url()))
     return render(
         request,
         "community/messages/start.html",

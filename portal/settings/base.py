@@ -101,6 +101,8 @@ TEMPLATES = [
 # --- Data -------------------------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A connection that died (a restarted PostgreSQL) is replaced at the next request: the site recovers itself.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
@@ -245,6 +247,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "sweep-outbox": {"task": "community.tasks.sweep_outbox", "schedule": 300.0},
     "sweep-fan-outs": {"task": "community.tasks.sweep_fan_outs", "schedule": 300.0},
+    "forget-old-submissions": {"task": "community.tasks.forget_old_submissions", "schedule": 3600.0},
     "event-reminders": {"task": "community.tasks.send_event_reminders", "schedule": crontab(minute=5)},
     "draw-lotteries": {"task": "community.tasks.draw_due_lotteries", "schedule": 300.0},
     "publish-announcements": {"task": "community.tasks.publish_due_announcements", "schedule": 60.0},

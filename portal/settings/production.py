@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from psycopg_pool import ConnectionPool
+
 from .base import *
 
 DEBUG = False
@@ -30,6 +32,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "min_size": env.int("DB_POOL_MIN", default=2),
         "max_size": env.int("DB_POOL_MAX", default=10),
         "timeout": 10,
+        # A connection is tested before it is handed out, so a restarted PostgreSQL costs no failed requests.
+        "check": ConnectionPool.check_connection,
     }
 
 LOGGING["root"]["level"] = env.str("LOG_LEVEL", default="INFO")
