@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from .audiences import MembershipStatus
 from .membership import decide
 from .models import Application, AuditEntry, Profile
+from .sessions import end_all_sessions
 
 DECIDE_PERMISSION = "community.change_application"
 SUSPEND_PERMISSION = "community.change_profile"
@@ -150,6 +151,8 @@ def suspend_member(request, pk):
             action = AuditEntry.Action.REINSTATE
         with transaction.atomic():
             profile.save(update_fields=["status", "updated_at"])
+            if suspending:
+                end_all_sessions(profile.user)  # logged out on every device at their next request
             AuditEntry.record(request.user, action, profile, form.cleaned_data["reason"])
         messages.success(request, _("Saved."))
         return redirect("community_profile_modeladmin_index")

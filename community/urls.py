@@ -22,6 +22,7 @@ urlpatterns = [
     path("me/", profiles.me, name="me"),
     path("me/export/", profiles.me_export, name="me_export"),
     path("me/delete/", profiles.me_delete, name="me_delete"),
+    path("me/logout-everywhere/", profiles.me_logout_everywhere, name="logout_everywhere"),
     path("community/", feed.home_feed, name="feed"),
     path("community/groups/", groups.group_list, name="groups"),
     path("community/groups/propose/", groups.group_propose, name="group_propose"),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -38,6 +39,8 @@ class User(AbstractUser):
     language = models.CharField(
         _("language for e-mails"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    # Raised to end every session of the user at once (community/sessions.py).
+    session_generation = models.PositiveIntegerField(_("session generation"), default=0, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -54,3 +57,17 @@ class User(AbstractUser):
     def get_full_name(self):
         # Japanese order: family name first.
         return " ".join(part for part in (self.last_name, self.first_name) if part).strip()
+
+    def _get_session_auth_hash(self, secret=None):
+        # Every request checks its session against this hash (django.contrib.auth.get_user, which reaches it
+        # through get_session_auth_hash and the SECRET_KEY_FALLBACKS variant). Django derives it from the
+        # password hash, so a new password ends the other sessions; mixing in the generation lets
+        # end_all_sessions() do the same without touching the password. Generation 0 keeps Django's own hash.
+        if not self.session_generation:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "community.User.session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()

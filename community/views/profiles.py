@@ -1,4 +1,4 @@
-"""Profiles: a member's page, one's own profile at /me/, data export and account deletion."""
+"""Profiles: a member's page, my own at /me/, data export, logging out everywhere, account deletion."""
 
 import json
 
@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from community.events import release_seats
 from community.forms.profiles import DeleteAccountForm, ProfileForm
@@ -19,6 +19,7 @@ from community.models import AuditEntry, Profile
 from community.models.profiles import PRIVACY_PART_LABELS, PRIVACY_PARTS
 from community.permissions import can_view_profile, profile_of
 from community.profiles import profile_view
+from community.sessions import end_all_sessions
 
 from .access import member_required
 
@@ -158,6 +159,16 @@ def me_export(request):
     response = HttpResponse(payload, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="tsunagari-my-data-{timezone.localdate()}.json"'
     return response
+
+
+@login_required
+@require_POST
+def me_logout_everywhere(request):
+    """End every session of mine, on every device, this one included."""
+    end_all_sessions(request.user)
+    logout(request)
+    messages.success(request, _("You have been logged out on every device."))
+    return redirect("account_login")
 
 
 @login_required
