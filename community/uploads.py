@@ -5,6 +5,7 @@ Members upload no other kind of file (no documents or attachments), so there is 
 """
 
 import io
+import struct
 import uuid
 
 from django import forms
@@ -100,7 +101,8 @@ def normalised_image(upload, max_side=PHOTO_SIDE):
             picture.save(out, format="JPEG", quality=85, optimize=True)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise _too_many_pixels() from exc
-    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+    except (OSError, ValueError, SyntaxError, EOFError, struct.error, KeyError, IndexError, TypeError) as exc:
+        # a damaged file, or damaged EXIF met while turning it upright (found by fuzzing)
         raise ValidationError(_("This file is not an image we can read."), code="invalid") from exc
     return ContentFile(out.getvalue(), name="image.jpg")
 

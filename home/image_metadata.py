@@ -35,8 +35,8 @@ def without_metadata(data):
             return _png(data, _orientation(data))
         if fmt == "WEBP":
             return _webp(data)
-    except IndexError as exc:
-        raise ValueError("truncated image") from exc
+    except (IndexError, OSError) as exc:
+        raise ValueError("an image whose structure cannot be followed") from exc
     return data
 
 
