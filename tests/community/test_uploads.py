@@ -185,6 +185,19 @@ def test_exif_gps_xmp_and_icc_are_gone_and_orientation_is_applied():
         assert bottom[0] > 200 and bottom[2] < 60
 
 
+def test_damaged_exif_is_a_refusal_with_a_message_not_a_server_error():
+    exif = Image.Exif()
+    exif[0x010F] = "Cam"  # Make, text
+    exif[0x0112] = 6
+    jpeg = _image_bytes("JPEG", exif=exif)
+    damaged = jpeg.replace(b"\x01\x0f\x00\x02", b"\x01\x54\x00\x02", 1)  # relabelled WhitePoint (numbers)
+    assert damaged != jpeg
+    try:
+        uploads.normalised_image(_upload(damaged))  # a Pillow that copes may accept it; it must not crash
+    except ValidationError as refusal:
+        assert refusal.code == "invalid"
+
+
 def test_transparency_is_laid_on_white():
     content = _image_bytes("PNG", mode="RGBA", color=(0, 0, 0, 0))
     with Image.open(uploads.normalised_image(_upload(content, "clear.png"))) as result:
