@@ -23,6 +23,13 @@ from tests.factories.users import DEFAULT_PASSWORD, with_authenticator
 ATTACKER, OWNER = "203.0.113.66", "198.51.100.7"
 
 
+@pytest.fixture(autouse=True)
+def _japanese_urls():
+    """Each test starts in Japanese (no URL prefix), whatever language an earlier request left active."""
+    with translation.override("ja"):
+        yield
+
+
 def _verified(user):
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
@@ -80,7 +87,8 @@ def test_spraying_one_password_over_many_accounts_from_one_address_is_slowed(db)
 
 def test_a_flood_of_log_ins_gets_the_translated_429_page_in_the_site_layout(db):
     flood = _from(ATTACKER)
-    url = reverse("account_login").replace("/accounts/", "/en/accounts/")
+    with translation.override("en"):
+        url, reset = reverse("account_login"), reverse("account_reset_password")
     statuses = [flood.post(url, {"login": "x@example.com", "password": "x"}).status_code for _ in range(31)]
     assert statuses[:30] == [200] * 30
     assert statuses[30] == 429
@@ -88,9 +96,8 @@ def test_a_flood_of_log_ins_gets_the_translated_429_page_in_the_site_layout(db):
     content = page.content.decode()
     assert page.status_code == 429
     assert "Too many attempts: please wait a few minutes" in content
-    assert 'class="site-header"' in content and reverse("account_reset_password") in content
-    with translation.override("ja"):
-        japanese = flood.post(reverse("account_login"), {"login": "x@example.com", "password": "x"})
+    assert 'class="site-header"' in content and reset in content
+    japanese = flood.post(reverse("account_login"), {"login": "x@example.com", "password": "x"})
     assert japanese.status_code == 429 and 'lang="ja"' in japanese.content.decode()
 
 
@@ -143,9 +150,8 @@ def test_the_directory_limits_free_text_only_and_keeps_the_filters(monkeypatch, 
     content = limited.content.decode()
     assert "You are doing that a lot" in content
     assert 'value="営業"' in content and 'value="札幌"' in content
-    assert (
-        client.get(reverse("directory"), {"location": "札幌"}).status_code == 200
-    )  # filters are not searches
+    # Filters without free text are not searches.
+    assert client.get(reverse("directory"), {"location": "札幌"}).status_code == 200
 
 
 # --- What members write: refused clearly, nothing lost ------------------------------------------------------
@@ -159,21 +165,21 @@ def circle(alumna, employee):
     return group
 
 
-def _used_up(user, action):
-    """Spend `user`'s allowance for `action` (one, in these tests), so the next one is refused."""
-    ratelimit.LIMITS[action] = (1, 600)
-    with contextlib.suppress(ratelimit.RateLimited):  # already spent (the test's own setup wrote something)
-        ratelimit.check(user, action)
-
-
 @pytest.fixture
-def tight_limits(monkeypatch):
-    monkeypatch.setattr(ratelimit, "LIMITS", dict(ratelimit.LIMITS))
+def used_up(monkeypatch):
+    """used_up(user, action): spend the member's allowance (one, here), so their next `action` is refused."""
+
+    def spend(user, action):
+        monkeypatch.setitem(ratelimit.LIMITS, action, (1, 600))
+        with contextlib.suppress(ratelimit.RateLimited):  # the test's own setup may have spent it already
+            ratelimit.check(user, action)
+
+    return spend
 
 
-def test_a_post_over_the_limit_is_refused_with_429_and_the_text_kept(tight_limits, login, alumna):
+def test_a_post_over_the_limit_is_refused_with_429_and_the_text_kept(used_up, login, alumna):
     client = login(alumna)
-    _used_up(alumna.user, "post")
+    used_up(alumna.user, "post")
     with translation.override("en"):
         response = client.post(reverse("feed"), {"body": "週末の撮影会のお知らせ"})
     assert response.status_code == 429
@@ -181,9 +187,9 @@ def test_a_post_over_the_limit_is_refused_with_429_and_the_text_kept(tight_limit
     assert "You are doing that a lot" in content and "週末の撮影会のお知らせ" in content
 
 
-def test_a_group_post_over_the_limit_is_refused_with_the_text_kept(tight_limits, login, alumna, circle):
+def test_a_group_post_over_the_limit_is_refused_with_the_text_kept(used_up, login, alumna, circle):
     client = login(alumna)
-    _used_up(alumna.user, "post")
+    used_up(alumna.user, "post")
     with translation.override("en"):
         response = client.post(reverse("group", args=["photo"]), {"body": "新しいレンズの話"})
     assert response.status_code in (400, 429)
@@ -192,12 +198,10 @@ def test_a_group_post_over_the_limit_is_refused_with_the_text_kept(tight_limits,
     assert not circle.posts.exists()
 
 
-def test_a_comment_over_the_limit_is_refused_and_kept_as_a_draft(
-    tight_limits, login, alumna, employee, circle
-):
+def test_a_comment_over_the_limit_is_refused_and_kept_as_a_draft(used_up, login, alumna, employee, circle):
     post = PostFactory(author=employee.user, group=circle)
     client = login(alumna)
-    _used_up(alumna.user, "comment")
+    used_up(alumna.user, "comment")
     with translation.override("en"):
         refused = client.post(
             reverse("comment_on_post", args=[post.pk]), {"comment": "素敵な写真ですね", "parent": ""}
@@ -208,10 +212,10 @@ def test_a_comment_over_the_limit_is_refused_and_kept_as_a_draft(
     assert not XtdComment.objects.exists()
 
 
-def test_a_reaction_over_the_limit_answers_429_in_place(tight_limits, login, alumna, employee, circle):
+def test_a_reaction_over_the_limit_answers_429_in_place(used_up, login, alumna, employee, circle):
     post = PostFactory(author=employee.user, group=circle)
     client = login(alumna)
-    _used_up(alumna.user, "react")
+    used_up(alumna.user, "react")
     with translation.override("en"):
         response = client.post(
             reverse("react", args=["post", post.pk]), {"reaction": "like"}, HTTP_HX_REQUEST="true"
@@ -220,12 +224,10 @@ def test_a_reaction_over_the_limit_answers_429_in_place(tight_limits, login, alu
     assert "You are doing that a lot" in response.content.decode()
 
 
-def test_a_report_over_the_limit_is_refused_with_the_reason_kept(
-    tight_limits, login, alumna, employee, circle
-):
+def test_a_report_over_the_limit_is_refused_with_the_reason_kept(used_up, login, alumna, employee, circle):
     post = PostFactory(author=employee.user, group=circle)
     client = login(alumna)
-    _used_up(alumna.user, "report")
+    used_up(alumna.user, "report")
     with translation.override("en"):
         response = client.post(
             reverse("report", args=["post", post.pk]), {"reason": "同じ宣伝が何度も投稿されています"}
@@ -235,10 +237,10 @@ def test_a_report_over_the_limit_is_refused_with_the_reason_kept(
     assert not Report.objects.exists()
 
 
-def test_a_message_over_the_limit_is_refused_with_the_text_kept(tight_limits, login, alumna, employee):
+def test_a_message_over_the_limit_is_refused_with_the_text_kept(used_up, login, alumna, employee):
     conversation = messaging.start_conversation(alumna.user, [employee.user], "こんにちは")
     client = login(alumna)
-    _used_up(alumna.user, "message")
+    used_up(alumna.user, "message")
     with translation.override("en"):
         reply = client.post(conversation.get_absolute_url(), {"body": "来週お茶しませんか"})
         new = client.post(reverse("message_start", args=[employee.handle]), {"body": "別件のご相談です"})
@@ -315,8 +317,13 @@ def test_any_member_can_turn_on_totp_from_my_page(alumna):
 
     assert client.get(reverse("mfa_activate_totp"))["Location"].startswith(reverse("account_reauthenticate"))
     client.post(reverse("account_reauthenticate"), {"password": DEFAULT_PASSWORD})  # allauth asks again first
-    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    setup = client.get(reverse("mfa_activate_totp"))
+    assert setup.status_code == 200
+    page = setup.content.decode()
+    # In our layout, with a QR code and the secret itself (typed by hand when the phone cannot scan).
+    assert 'class="site-header"' in page and 'src="data:image/svg+xml;base64,' in page
     secret = client.session[SECRET_SESSION_KEY]
+    assert secret in page
     response = client.post(reverse("mfa_activate_totp"), {"code": _code(secret)})
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
