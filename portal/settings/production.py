@@ -2,8 +2,6 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from psycopg_pool import ConnectionPool
-
 from .base import *
 
 DEBUG = False
@@ -23,14 +21,13 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # psycopg 3's built-in connection pool; persistent connections are off when pooling.
+    # psycopg 3's built-in connection pool; persistent connections are off when pooling. With CONN_HEALTH_CHECKS
+    # (base.py) Django gives the pool a check, so a connection is tested before it is handed out.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DB_POOL_MIN", default=2),
         "max_size": env.int("DB_POOL_MAX", default=10),
         "timeout": 10,
-        # A connection is tested before it is handed out, so a restarted PostgreSQL costs no failed requests.
-        "check": ConnectionPool.check_connection,
     }
 
 LOGGING["root"]["level"] = env.str("LOG_LEVEL", default="INFO")
