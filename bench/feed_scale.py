@@ -5,18 +5,16 @@ prints the median of 20 runs of the feed queries and their EXPLAIN plans.
 Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/tsunagari_feed .venv/bin/python bench/feed_scale.py
 """
 
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
 
-import django  # noqa: E402
+from bench.seeding import Progress, django_setup, group_name  # noqa: E402
 
-django.setup()
+django_setup("portal.settings.test")
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -41,7 +39,7 @@ def seed():
     if Group.objects.count() < GROUPS:
         Group.objects.bulk_create(
             [
-                Group(name=f"グループ{n}", slug=f"feed-{n}", status="active")
+                Group(name=group_name(n), slug=f"feed-{n}", status="active")
                 for n in range(Group.objects.count(), GROUPS)
             ]
         )
@@ -50,7 +48,7 @@ def seed():
         GroupMembership.objects.get_or_create(group_id=group_id, user=reader)
     missing = POSTS - Post.objects.count()
     if missing > 0:
-        print(f"inserting {missing} posts…", flush=True)
+        progress = Progress("posts", missing)
         low, high = group_ids[0], group_ids[-1]
         with connection.cursor() as cursor:
             for start in range(0, missing, 100_000):
@@ -66,7 +64,8 @@ def seed():
                     """,
                     [author.pk, low, high, low, size],
                 )
-                print(f"  {start + size} / {missing}", flush=True)
+                progress.advance(size)
+            progress.finish()
             cursor.execute("ANALYZE community_post")
     return reader, group_ids
 
