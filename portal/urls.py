@@ -24,6 +24,11 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 
+if settings.BENCH_VIEWS:
+    from portal.bench import bare
+
+    urlpatterns.append(path("bench/bare/", bare))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -77,6 +77,11 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "community.admin_mfa.AdminSecondFactorMiddleware",
 ]
+# Benchmarks only (bench/load.py; never on a real site): the bare view /bench/bare/ and an X-Queries header
+# with the number of SQL statements of each request (portal/bench.py).
+BENCH_VIEWS = env.bool("BENCH_VIEWS", default=False)
+if BENCH_VIEWS:
+    MIDDLEWARE = ["portal.bench.QueryCountMiddleware", *MIDDLEWARE]
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
