@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.page_cache.PageCacheMiddleware",  # after the language is known, outside whatever sets cookies
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -138,6 +139,11 @@ else:
 # Sessions live in the database only: one primary-key read per request, and a log-out made while Redis is down
 # cannot come back from a stale cached copy when Redis returns (docs/configuration.md).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Anonymous visitors' pages (home, stories) are kept whole in the cache until anything shown on them changes
+# (home/page_cache.py). Only with a cache every process shares (Redis): with a per-process cache, a publish in
+# one process would leave the others serving the old page. PAGE_CACHE_MAX_AGE: what browsers and proxies keep.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if REDIS_URL else 0)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -12,5 +12,8 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests never share a cache with each other or with a running site.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+# The anonymous page cache is off, so tests that change data without publishing see the change;
+# tests/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
 # Tasks run in-process in tests; the `worker` tests switch this off to reach the real worker at REDIS_URL.
 CELERY_TASK_ALWAYS_EAGER = True
