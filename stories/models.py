@@ -113,7 +113,8 @@ class StoryPage(SeoMixin, Page):
     @cached_property
     def people_by_role(self):
         grouped = {}
-        for person in self.people.select_related("member__profile", "photo").all():
+        people = self.people.select_related("member__profile", "photo").prefetch_related("photo__renditions")
+        for person in people:
             grouped.setdefault(person.role, []).append(person)
         return grouped
 
