@@ -63,7 +63,10 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["conversation", "created_at", "id"], name="message_thread_idx")]
+        indexes = [
+            models.Index(fields=["conversation", "created_at", "id"], name="message_thread_idx"),
+            models.Index(fields=["created_at"], name="message_created_idx"),  # the dashboard's time windows
+        ]
         verbose_name = _("message")
         verbose_name_plural = _("messages")
 

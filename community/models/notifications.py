@@ -67,7 +67,10 @@ class Notification(models.Model):
             models.UniqueConstraint(fields=["recipient", "event_key"], name="one_notification_per_event")
         ]
         indexes = [
-            models.Index(fields=["recipient", "read_at", "-created_at"], name="notification_inbox_idx")
+            # Unread badge: one member's notifications with read_at IS NULL.
+            models.Index(fields=["recipient", "read_at", "-created_at"], name="notification_inbox_idx"),
+            # Notification centre: one member's notifications, newest first, read or not.
+            models.Index(fields=["recipient", "-created_at", "-id"], name="notification_centre_idx"),
         ]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")

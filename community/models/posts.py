@@ -49,6 +49,7 @@ class Post(models.Model):
                 name="post_community_feed_idx",
             ),
             models.Index(fields=["author", "-created_at"], name="post_author_idx"),
+            models.Index(fields=["created_at"], name="post_created_idx"),  # the dashboard's time windows
         ]
 
     def __str__(self):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -195,6 +196,8 @@ class Profile(models.Model):
                 fields=["status", "hidden_from_directory", "name_kana"], name="profile_directory_idx"
             ),
             models.Index(fields=["joined_year"], name="profile_joined_idx"),
+            # The dashboard's new members per window: when they joined the community (insights.joined_at()).
+            models.Index("status", Coalesce("approved_at", "created_at"), name="profile_joined_at_idx"),
         ]
 
     def __str__(self):

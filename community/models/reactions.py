@@ -27,7 +27,10 @@ class Reaction(models.Model):
                 fields=["user", "kind", "content_type", "object_id"], name="one_reaction_per_kind"
             )
         ]
-        indexes = [models.Index(fields=["content_type", "object_id"], name="reaction_target_idx")]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="reaction_target_idx"),
+            models.Index(fields=["created_at"], name="reaction_created_idx"),  # the dashboard's time windows
+        ]
         verbose_name = _("reaction")
         verbose_name_plural = _("reactions")
 
