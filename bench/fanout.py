@@ -138,10 +138,14 @@ def main():
             line for path in files for line in path.read_text().splitlines() if line.startswith("To: ")
         ]
         duplicates = len(recipients) - len(set(recipients))
+        outbox = OutboxEmail.objects  # emptied before this second fan-out: every row is one of its e-mails
         print(
             f"crash drill: worker SIGKILLed after {at_kill} of {followers} notifications; after restart "
-            f"{Notification.objects.filter(post=post2).count()} notifications, {len(set(recipients))} "
-            f"distinct recipients e-mailed, duplicates: {duplicates}"
+            f"{Notification.objects.filter(post=post2).count()} notifications; outbox rows "
+            f"{outbox.count()} ({outbox.filter(status='sent').count()} sent, "
+            f"{outbox.exclude(status='sent').count()} not sent); mail folder: {len(recipients)} e-mails to "
+            f"{len(set(recipients))} distinct recipients, duplicates: {duplicates}, "
+            f"missing: {followers - len(set(recipients))}"
         )
     finally:
         kill(worker)
