@@ -10,11 +10,26 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdmin as StockModelAdmin
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import HistoryView
 
 from . import admin_announcements, admin_exports, admin_outbox, admin_views
 from .models import Announcement, Application, AuditEntry, Group, Idea, OrgUnit, Profile, Report
 from .permissions import is_secretariat, moderated_group_ids
+
+
+class ListedHistoryView(HistoryView):
+    """wagtail-modeladmin's history page checks no permission at all (any admin user, an editor too, could read
+    a report's excerpt or an applicant's name in it): only for objects in the viewer's own listing."""
+
+    def check_action_permitted(self, user):
+        listed = self.model_admin.get_queryset(self.request).filter(pk=self.instance.pk)
+        return self.permission_helper.user_can_list(user) and listed.exists()
+
+
+class ModelAdmin(StockModelAdmin):
+    history_view_class = ListedHistoryView
 
 
 def decide_button(url_name, obj, title):
