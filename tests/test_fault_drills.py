@@ -57,7 +57,7 @@ def test_postgres_restart_loses_no_acknowledged_write_and_recovers():
 @LONG
 def test_worker_killed_mid_fan_out_sends_every_email_once():
     redis = os.environ.get("FAULT_DRILLS_REDIS_URL", "redis://127.0.0.1:6379/5")
-    line = drill("worker_kill", "--members", "400", env={"REDIS_URL": redis})
+    line = drill("worker_kill", "--members", "1200", env={"REDIS_URL": redis})
     assert number(line, "duplicates") == 0 and number(line, "missing") == 0
 
 

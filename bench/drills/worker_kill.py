@@ -5,7 +5,7 @@ group a quarter of the way through a fan-out, starts a new worker, redelivers, a
 outbox and from the mail folder (duplicates and missing e-mails should both be 0).
 
 Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/faults_drill REDIS_URL=redis://127.0.0.1:6379/5 \\
-     .venv/bin/python bench/drills/worker_kill.py [--members 400]
+     .venv/bin/python bench/drills/worker_kill.py [--members 1200]
 """
 
 import argparse
@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(members=400):
+def run(members=1200):
     """Run the fan-out drill in its own process (it sets Django up itself); returns its printed lines."""
     result = subprocess.run(  # noqa: S603 - our own script
         [sys.executable, str(ROOT / "bench/fanout.py"), "--members", str(members)],
@@ -32,5 +32,5 @@ def run(members=400):
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--members", type=int, default=400)
+    parser.add_argument("--members", type=int, default=1200)
     run(parser.parse_args().members)
