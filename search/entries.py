@@ -4,7 +4,7 @@
 unpublished, suspended or gone — and `reindex(kind, pk)` makes the table say exactly that.
 """
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from .models import Kind, SearchEntry, Variant, Visibility
@@ -204,12 +204,21 @@ def entries_for(kind, pk):
     return BUILDERS[kind](pk)
 
 
+def _lock(kind, pk):
+    """Two re-indexes of one object at once (two workers, two saves) take turns on PostgreSQL: otherwise both
+    delete, both insert, and the second breaks `one_entry_per_variant`. SQLite writes one at a time anyway."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [f"search:{kind}:{pk}"])
+
+
 def reindex(kind, pk):
     """Make the entries of one object match what should be findable now. Returns the number of entries."""
     from . import backends
 
     entries = entries_for(kind, pk)
     with transaction.atomic():
+        _lock(kind, pk)
         SearchEntry.objects.filter(kind=kind, object_id=pk).delete()
         saved = []
         for entry in entries:

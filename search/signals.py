@@ -1,5 +1,7 @@
 """What to re-index when something changes. Connected in SearchConfig.ready(); tasks are sent on commit."""
 
+import logging
+
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -7,11 +9,23 @@ from wagtail.signals import page_published, page_unpublished
 
 from .models import Kind
 
+logger = logging.getLogger(__name__)
+
+
+def _send(task, *args):
+    """Send a re-index task. What the member did is committed already: a broker that is down (or, in the
+    embedded default, a task that fails in-process) is logged, never turned into an error page. The entry stays
+    as it was until the next change or `search_index --rebuild`."""
+    try:
+        task.delay(*args)
+    except Exception:
+        logger.warning("search: %s%r not sent; entries may be stale until re-indexed", task.name, args, exc_info=True)
+
 
 def queue(kind, pk):
     from .tasks import reindex_object
 
-    transaction.on_commit(lambda: reindex_object.delay(kind, pk))
+    transaction.on_commit(lambda: _send(reindex_object, kind, pk))
 
 
 def _on_page(sender, instance, **kwargs):
@@ -66,7 +80,9 @@ def _on_profile_units(sender, instance, action, **kwargs):
         queue(Kind.MEMBER, instance.pk)
 
 
-def _on_user(sender, instance, **kwargs):
+def _on_user(sender, instance, update_fields=None, **kwargs):
+    if not _indexed_change(update_fields, {"is_active"}):  # a log-in saves last_login: nothing to re-index
+        return
     profile_id = getattr(getattr(instance, "profile", None), "pk", None)
     if profile_id:
         queue(Kind.MEMBER, profile_id)
@@ -77,7 +93,7 @@ def _on_group(sender, instance, **kwargs):
 
     queue(Kind.GROUP, instance.pk)
     if not kwargs.get("created"):
-        transaction.on_commit(lambda: reindex_group_content.delay(instance.pk))
+        transaction.on_commit(lambda: _send(reindex_group_content, instance.pk))
 
 
 def _on(kind, fields):
