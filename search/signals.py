@@ -19,7 +19,9 @@ def _send(task, *args):
     try:
         task.delay(*args)
     except Exception:
-        logger.warning("search: %s%r not sent; entries may be stale until re-indexed", task.name, args, exc_info=True)
+        logger.warning(
+            "search: %s%r not sent; entries may be stale until re-indexed", task.name, args, exc_info=True
+        )
 
 
 def queue(kind, pk):
