@@ -39,6 +39,11 @@ def publish_from_form(request, form):
     return None
 
 
+def refusal_status(form):
+    """429 when the member is over a rate limit (the form keeps what they typed), else 400."""
+    return 429 if str(RateLimited.message) in form.non_field_errors() else 400
+
+
 @member_required
 @require_http_methods(["GET", "POST"])
 def home_feed(request):
@@ -54,7 +59,7 @@ def home_feed(request):
                 return redirect(
                     submission.done(post.group.get_absolute_url() if post.group else reverse("feed"))
                 )
-        status = 429 if str(RateLimited.message) in form.non_field_errors() else 400
+        status = refusal_status(form)
     else:
         status = 200
 

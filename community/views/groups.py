@@ -18,7 +18,7 @@ from community.models import EventPage, Group, GroupMembership
 from community.submissions import submit_once
 
 from .access import member_required
-from .feed import publish_from_form
+from .feed import publish_from_form, refusal_status
 
 
 def _visible_group_or_404(user, slug):
@@ -67,7 +67,7 @@ def group_detail(request, slug):
             if form.is_valid() and publish_from_form(request, form):
                 messages.success(request, _("Posted."))
                 return redirect(submission.done(group.get_absolute_url()))
-        status = 400
+        status = refusal_status(form)
     context = {
         "group": group,
         "membership": membership,

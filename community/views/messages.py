@@ -35,7 +35,7 @@ def inbox(request):
 @require_http_methods(["GET", "POST"])
 def conversation(request, key):
     conversation = _conversation_or_404(request.user, key)
-    error = None
+    error, status = None, 400
     if request.method == "POST":
         with submit_once(request) as submission:
             if submission.repeated:
@@ -45,7 +45,7 @@ def conversation(request, key):
             except ValidationError as exc:
                 error = exc.messages[0]
             except RateLimited as limited:
-                error = str(limited.message)
+                error, status = str(limited.message), 429
             except PermissionDenied:
                 error = _("You can no longer write in this conversation.")
             if error is None:
@@ -66,7 +66,7 @@ def conversation(request, key):
             "draft": request.POST.get("body", "") if error else "",
             "last_id": items[-1].pk if items else 0,
         },
-        status=400 if error else 200,
+        status=status if error else 200,
     )
 
 
@@ -101,7 +101,7 @@ def start(request, handle):
     recipient = get_object_or_404(Profile.objects.members().select_related("user"), handle=handle)
     if not messaging.may_message(request.user, recipient.user):
         return render(request, "community/messages/cannot_message.html", {"recipient": recipient}, status=403)
-    error = None
+    error, status = None, 400
     if request.method == "POST":
         handles = {
             h.strip().lstrip("@") for h in request.POST.get("others", "").replace("、", ",").split(",")
@@ -125,7 +125,7 @@ def start(request, handle):
             except ValidationError as exc:
                 error = exc.messages[0]
             except RateLimited as limited:
-                error = str(limited.message)
+                error, status = str(limited.message), 429
             except PermissionDenied:
                 error = _("Some of these members do not accept messages from you.")
             else:
@@ -134,7 +134,7 @@ def start(request, handle):
         request,
         "community/messages/start.html",
         {"recipient": recipient, "error": error, "draft": request.POST},
-        status=400 if error else 200,
+        status=status if error else 200,
     )
 
 
