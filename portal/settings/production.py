@@ -20,14 +20,20 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# New dicts, never base.py's edited in place: a process that also reads production.py (a test, a tool) keeps
+# the settings it runs with.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg 3's built-in connection pool; persistent connections are off when pooling. With CONN_HEALTH_CHECKS
     # (base.py) Django gives the pool a check, so a connection is tested before it is handed out.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+    pool = {
         "min_size": env.int("DB_POOL_MIN", default=2),
         "max_size": env.int("DB_POOL_MAX", default=10),
         "timeout": 10,
     }
+    default = DATABASES["default"]
+    DATABASES = {
+        **DATABASES,
+        "default": {**default, "CONN_MAX_AGE": 0, "OPTIONS": {**default.get("OPTIONS", {}), "pool": pool}},
+    }
 
-LOGGING["root"]["level"] = env.str("LOG_LEVEL", default="INFO")
+LOGGING = {**LOGGING, "root": {**LOGGING["root"], "level": env.str("LOG_LEVEL", default="INFO")}}
