@@ -17,6 +17,7 @@ import time
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 
@@ -40,7 +41,14 @@ def generation():
 
 
 def bump_generation():
-    """Make every stored page stale at once."""
+    """Make every stored page stale at once: now, and again when the surrounding transaction commits. A
+    request that read the new generation before the commit still saw the old rows and may have stored them;
+    the bump on commit retires that copy. (Outside a transaction on_commit runs at once: one more bump.)"""
+    _incr()
+    transaction.on_commit(_incr)
+
+
+def _incr():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # nothing stored yet: the next request starts a fresh generation anyway

@@ -46,7 +46,12 @@ def _on_save_or_delete(sender, instance, **kwargs):
     elif issubclass(sender, XtdComment):
         _on_comment(instance)
     elif sender._meta.label in PUBLIC_CARD_FIELDS:
-        _on_member(instance, PUBLIC_CARD_FIELDS[sender._meta.label], kwargs.get("update_fields"))
+        if (
+            "created" not in kwargs
+        ):  # deleted: the story's link to the member is already nulled, so don't look
+            bump_generation()
+        else:
+            _on_member(instance, PUBLIC_CARD_FIELDS[sender._meta.label], kwargs.get("update_fields"))
 
 
 def _on_rendition_deleted(sender, instance, **kwargs):
