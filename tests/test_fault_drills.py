@@ -32,7 +32,14 @@ def drill(name, *args, env=None):
     result = subprocess.run(  # noqa: S603 - our own script
         [sys.executable, str(ROOT / f"bench/drills/{name}.py"), *args],
         cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": database, **(env or {})},
+        # The drills' own settings (bench/drills/harness.py: dev), not the suite's: under portal.settings.test
+        # tasks would run in-process and the cache would be local, and there would be no outage to drill.
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+            "DATABASE_URL": database,
+            **(env or {}),
+        },
         capture_output=True,
         text=True,
         timeout=1800,
