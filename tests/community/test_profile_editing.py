@@ -91,6 +91,13 @@ def test_photo_is_resized_and_stripped_of_metadata(login, alumna, settings, tmp_
         assert not stored.getexif()
     assert "me.jpg" not in alumna.photo.name  # stored under a generated name
 
+    # Saving the profile again without a new photo keeps the one file: no copy left behind under a new name.
+    stored = alumna.photo.name
+    assert login(alumna).post(reverse("me"), _form_data(alumna, organisation="別の会社")).status_code == 302
+    alumna.refresh_from_db()
+    assert alumna.photo.name == stored and alumna.organisation == "別の会社"
+    assert len([path for path in tmp_path.rglob("*") if path.is_file()]) == 1
+
 
 @pytest.mark.parametrize(
     ("upload", "message"),
