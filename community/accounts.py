@@ -20,5 +20,7 @@ class AccountAdapter(DefaultAccountAdapter):
         # password would lock its owner out everywhere. Counted per account and address instead, the guesser
         # is slowed (and spraying one password over many accounts is slowed by the per-address limits) while
         # the owner, elsewhere, still gets in (ACCOUNT_RATE_LIMITS, docs/configuration.md).
+        from .ratelimit import client_ip
+
         account = super()._get_login_attempts_cache_key(request, **credentials)
-        return f"{account}:{self.get_client_ip(request)}"
+        return f"{account}:{client_ip(request)}"

@@ -5,6 +5,7 @@ Accounts (log-in, sign-up, password reset, e-mail confirmation) are limited by d
 (`ACCOUNT_RATE_LIMITS` in the settings); its client address comes from the same `client_ip()` as ours.
 """
 
+import ipaddress
 import time
 
 from django.core.cache import cache
@@ -71,9 +72,17 @@ def check(user, action):
 
 
 def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or the X-Forwarded-For entry our proxies vouch for
-    (`ALLAUTH_TRUSTED_PROXY_COUNT`), as allauth's own rate limits see it."""
-    return get_adapter(request).get_client_ip(request)
+    """The visitor's address as allauth's own rate limits count it: REMOTE_ADDR, or the X-Forwarded-For entry
+    our proxies vouch for (`ALLAUTH_TRUSTED_PROXY_COUNT`); an IPv6 address by its /64, which one line or office
+    gets whole (counted one by one, an attacker would have 2^64 fresh addresses)."""
+    ip = get_adapter(request).get_client_ip(request)
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return ip
 
 
 def check_request(request, action):

@@ -70,6 +70,20 @@ def test_guessing_one_password_is_slowed_but_the_owner_still_logs_in_from_elsewh
     assert _logged_in(owner_elsewhere)
 
 
+def test_guessing_from_fresh_ipv6_addresses_of_one_block_is_slowed_like_one_address(db):
+    owner = _verified(UserFactory(email="v6owner@example.com"))
+    for guess in range(5):  # a new address of the same /64 for every guess
+        assert (
+            _log_in(_from(f"2001:db8:1:2::{guess + 1:x}"), owner.email, f"guess-{guess}").status_code == 200
+        )
+    with translation.override("en"):
+        refused = _log_in(_from("2001:db8:1:2::ff"), owner.email, DEFAULT_PASSWORD)
+    assert "Too many failed login attempts" in refused.content.decode()
+
+    owner_elsewhere = _from("2001:db8:9:9::1")  # another /64: the owner's own line
+    assert _log_in(owner_elsewhere, owner.email, DEFAULT_PASSWORD).status_code == 302
+
+
 def test_spraying_one_password_over_many_accounts_from_one_address_is_slowed(db):
     accounts = [_verified(UserFactory(email=f"sprayed{n}@example.com")) for n in range(11)]
     sprayer = _from(ATTACKER)
