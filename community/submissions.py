@@ -13,8 +13,10 @@ import uuid
 from contextlib import contextmanager
 from datetime import timedelta
 
+from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from community.models import FormSubmission
 
@@ -63,6 +65,8 @@ def submit_once(request):
             # Read after the conflict: on PostgreSQL the insert waited for the first submit's commit.
             submission.repeated = True
             submission.url = FormSubmission.objects.get(user=request.user, token=token).result_url
+            # Said, not silent: a page restored from the browser's history carries its old token too.
+            messages.info(request, _("This form had already been sent: it was saved once."))
             yield submission
             return
         yield submission

@@ -5,9 +5,11 @@ import re
 import threading
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.db import connections
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 
@@ -27,11 +29,16 @@ def token_in(html):
     return match.group(1)
 
 
-def twice(client, url, data):
-    """POST the same form twice; both answers must be the same redirect."""
+def twice(client, url, data, token=True):
+    """POST the same form twice; both answers must be the same redirect, and with a form token the second
+    says it was a repeat (an RSVP needs none: answering again is the same answer)."""
     first, second = client.post(url, data), client.post(url, data)
     assert first.status_code == second.status_code == 302
     assert second.url == first.url
+    said = [str(message) for message in get_messages(second.wsgi_request)]
+    with translation.override("ja"):  # the site's language for these unprefixed URLs
+        repeat = translation.gettext("This form had already been sent: it was saved once.")
+    assert (repeat in said) is token
     return first
 
 
@@ -74,7 +81,7 @@ def test_double_submitted_messages_create_one_conversation_and_one_message(login
 def test_double_submitted_rsvp_keeps_one_registration_and_one_seat(login, alumna):
     page = event(capacity=2)
     client = login(alumna)
-    twice(client, page.url + "rsvp/", {"response": "going"})
+    twice(client, page.url + "rsvp/", {"response": "going"}, token=False)
     registration = Registration.objects.get(event=page)
     assert (registration.user, registration.seat) == (alumna.user, "confirmed")
 
