@@ -582,7 +582,11 @@ ADMIN_RULES = [
     named("wagtailadmin_javascript_catalog", PUBLIC),
     # Wagtail's deliberate error page, to test error reporting.
     named("wagtailadmin_error_test", expect(ADMIN, **dict.fromkeys(ADMIN_USERS, SERVER_ERROR))),
-    Rule(by_prefix("admin/password_reset/"), route_cases(expect(OK)), why="the admin's password reset"),
+    Rule(
+        by_prefix("admin/password_reset/"),
+        route_cases(expect(NOT_FOUND)),
+        why="Wagtail's own password reset is off (WAGTAIL_PASSWORD_RESET_ENABLED): allauth's is rate-limited",
+    ),
     named("wagtailadmin_home", expect(ADMIN, group_moderator=OK_NO_LEAK, editor=OK_NO_LEAK, secretariat=OK)),
     Rule(
         by_prefix("admin/^community/"),

@@ -327,6 +327,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 # --- Wagtail ----------------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Tsunagari"
+# Passwords are reset through allauth's form (rate-limited, ACCOUNT_RATE_LIMITS), never Wagtail's own.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # Editors' uploads (docs/production.md#uploads-and-media): formats whose metadata home/image_metadata.py
 # can remove without re-encoding (no AVIF or HEIC); 10 MB and 40 Mpx, well above any photo a story needs.
