@@ -45,7 +45,7 @@ def test_a_log_in_does_not_reindex_but_a_suspension_does(monkeypatch, django_cap
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # like every PostgreSQL race test
 def test_concurrent_reindexes_of_one_member_take_turns():
     person = member(handle="racer", display_name="競争 一郎")
     errors = []
