@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -66,3 +68,29 @@ def test_outbox_menu_item_is_shown_to_the_secretariat_only(client, secretary, ed
     assert reverse("community_outbox") in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(editor)
     assert reverse("community_outbox") not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_queue_page_costs_the_same_queries_for_3_or_40_waiting_emails(
+    client, secretary, alumna, django_assert_max_num_queries
+):
+    client.force_login(secretary.user)
+
+    def queue(count, start):
+        OutboxEmail.objects.bulk_create(
+            OutboxEmail(
+                idempotency_key=f"bound-{start + n}",
+                recipient=alumna.user,
+                template="community/emails/notification",
+                attempts=1,
+                last_error="451 try later",
+            )
+            for n in range(count)
+        )
+
+    queue(3, 0)
+    client.get(reverse("community_outbox"))  # warm: the session, the admin's menus
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("community_outbox")).status_code == 200
+    queue(37, 3)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(reverse("community_outbox")).content.decode().count("451 try later") == 40
