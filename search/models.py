@@ -9,7 +9,9 @@ A member is entered once per audience variant, holding only the profile parts th
 hidden field can never be found.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import connections, models
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
 
@@ -85,3 +87,36 @@ class SearchEntry(index.Indexed, models.Model):
     @classmethod
     def get_indexed_objects(cls):
         return super().get_indexed_objects() if wagtail_indexes_entries() else cls.objects.none()
+
+
+class Synonym(models.Model):
+    """Terms that mean the same to a searcher (キャリフェス, キャリアフェスティバル, Career Festival), kept by
+    the secretariat. Queries holding one term also look for the others (search/synonyms.py)."""
+
+    terms = models.TextField(
+        _("terms"),
+        help_text=_(
+            "Two or more words that mean the same, separated by commas or new lines, for example: "
+            "キャリフェス, キャリアフェスティバル, Career Festival. A search for any of them also finds the others."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
+        ordering = ["pk"]
+
+    def __str__(self):
+        from .synonyms import split_terms  # here, not at import: it loads the tokeniser
+
+        return " ↔ ".join(split_terms(self.terms))
+
+    def clean(self):
+        from .synonyms import validate_terms
+
+        super().clean()
+        try:
+            validate_terms(self.terms)
+        except ValidationError as error:
+            raise ValidationError({"terms": error}) from None

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from . import backends
 from .access import scope_for
 from .models import Kind
-from .tokeniser import query_terms
+from .synonyms import query_terms_with_synonyms as query_terms  # the tokeniser's units, widened by synonyms
 
 PUBLIC_KINDS = [Kind.STORY, Kind.EVENT]
 MEMBER_KINDS = [Kind.STORY, Kind.MEMBER, Kind.GROUP, Kind.POST, Kind.EVENT, Kind.IDEA]

@@ -167,6 +167,7 @@ def build_world():
         Report,
     )
     from community.notifications import unsubscribe_token
+    from search.models import Synonym
     from tests.factories import ImageFactory, InterviewPageFactory, StoryIndexPageFactory, UserFactory
     from tests.factories.community import GroupFactory, PostFactory, add_member, event, events_index
     from tests.factories.ideas import IdeaFactory
@@ -271,6 +272,7 @@ def build_world():
         ),
         audit_entry=AuditEntry.objects.create(actor=users["secretariat"], action="export", target="会員名簿"),
         org_unit=OrgUnit.objects.create(kind=OrgUnit.DEPARTMENT, name="総務部"),
+        synonym=Synonym.objects.create(terms="キャリフェス, キャリアフェスティバル"),
         workflow=Workflow.objects.first(),
         editors=AuthGroup.objects.get(name="Editors"),
         join_request=GroupMembership.objects.create(group=private, user=peer, state="requested"),
@@ -296,6 +298,7 @@ MODELADMIN_OBJECTS = {
     "profile": "author",
     "auditentry": "audit_entry",
     "orgunit": "org_unit",
+    "synonym": "synonym",
 }
 
 
@@ -560,7 +563,7 @@ OWN_ADMIN_RULES = (
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_error_test",
 )
-OUR_ADMIN = ("admin/membership/", "admin/community/", "admin/^community/")
+OUR_ADMIN = ("admin/membership/", "admin/community/", "admin/^community/", "admin/^search/")
 ADMIN_LOGIN_PAGES = ("admin/login/", "admin/password_reset/")
 
 
@@ -592,6 +595,11 @@ ADMIN_RULES = [
         by_prefix("admin/^community/"),
         route_cases(expect(ADMIN, editor=ADMIN_DENIED)),
         why="our wagtail-modeladmin screens: no editor may open one",
+    ),
+    Rule(
+        by_prefix("admin/^search/"),
+        route_cases(ADMIN_SECRETARIAT),
+        why="the search synonyms (search/wagtail_hooks.py): the secretariat's alone",
     ),
     our_admin("community_application_queue", ADMIN_SECRETARIAT, GET_POST),
     our_admin(

@@ -10,7 +10,8 @@ Creates (or finds and keeps):
   (admin@tsunagari.example);
 - about 40 invented members with varied profiles and privacy choices, pending applications, a member, an
   applicant and a secretariat login (community/demo.py), and groups with posts, threads and reactions;
-- two announcements from the secretariat: one published and pinned for two weeks, one scheduled.
+- two announcements from the secretariat: one published and pinned for two weeks, one scheduled;
+- a few search synonyms (キャリフェス ↔ キャリアフェスティバル ↔ Career Festival, search/demo.py).
 
 Running it again adds nothing; `--refresh` rewrites the demo pages as new published revisions. It refuses to
 run with DEBUG off unless `--force` is given, so a production site never gets demo data by accident.
@@ -40,6 +41,7 @@ from home.demo.seeder import (
     DemoSeeder,
     all_image_keys,
 )
+from search.demo import seed_synonyms
 
 
 class Command(BaseCommand):
@@ -85,6 +87,7 @@ class Command(BaseCommand):
             counts.update(seed_announcements(log=log))
             log("Events…")
             counts.update(seed_events(seeder, log=log))
+            counts.update(seed_synonyms(log=log))
         elapsed = time.monotonic() - started
 
         summary = ", ".join(f"{key}: {value}" for key, value in sorted(counts.items()))
