@@ -10,6 +10,7 @@ from typing import NamedTuple
 from django import template
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.template.defaultfilters import date as date_filter
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
@@ -34,6 +35,7 @@ class ReactionButton(NamedTuple):
 
 class ReactionBar(NamedTuple):
     dom_id: str  # reactions-[scope-]<target kind>-<id>
+    url: str  # where every button of the bar posts (reversed once: a thread shows hundreds of bars)
     scope: str
     buttons: list
     total: int
@@ -70,6 +72,7 @@ def reaction_bar(context, target_kind, target_id, reactions, mine, scope=""):
         next_url = request.get_full_path() if request else ""
     return ReactionBar(
         dom_id=f"reactions-{scope + '-' if scope else ''}{target_kind}-{target_id}",
+        url=reverse("react", args=[target_kind, target_id]),
         scope=scope,
         buttons=buttons,
         total=sum(b.count for b in buttons),

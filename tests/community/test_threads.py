@@ -84,6 +84,16 @@ def test_reaction_toggles_once_per_kind_without_reload(login, alumna, employee, 
     assert "鈴木 健太" in client.get(reverse("reactors", args=["post", open_post.pk])).content.decode()
 
 
+def test_reaction_bar_is_one_form_whose_buttons_name_the_reaction(login, employee, open_post):
+    """One form per bar (one token, one address): the clicked button's name and value say which reaction."""
+    html = login(employee).get(reverse("post", args=[open_post.pk])).content.decode()
+    bar = html[html.index(f'id="reactions-post-{open_post.pk}"') :]
+    bar = bar[: bar.index("</form>")]
+    assert bar.count("<form") == 1
+    assert bar.count('name="reaction"') == len(Reaction.Kind.choices)
+    assert f'action="{reverse("react", args=["post", open_post.pk])}"' in bar
+
+
 def test_story_comments_public_count_members_thread(client, login, interview, alumna):
     add_comment(alumna.user, interview, "素敵なインタビューでした")
     html = client.get(interview.url).content.decode()
