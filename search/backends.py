@@ -6,6 +6,7 @@ viewer, ranked — and both apply the viewer's scope (search/access.py) inside t
 outside it is ever fetched. Ranking: relevance first (title above body), newer first when relevance ties.
 """
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -65,7 +66,7 @@ class DatabaseSearch:
     def hits(self, scope, units, kind, any_unit=False, limit=MAX_HITS):
         if not units:
             return []
-        entries = SearchEntry.objects.filter(scope_q(scope), kind=kind)
+        entries = SearchEntry.objects.filter(scope_q(scope, kind), kind=kind)
         results = self.backend.search(wagtail_query(units, any_unit), entries, order_by_relevance=True)
         rows = results.annotate_score("_score")[:limit]
         hits = [
@@ -73,6 +74,10 @@ class DatabaseSearch:
             for row in rows
         ]
         return ranked(hits)
+
+    def session(self):
+        """Around one search's queries (every tab): nothing to prepare for Wagtail's backend."""
+        return nullcontext()
 
     @staticmethod
     def _score(value):

@@ -13,6 +13,7 @@ No Elasticsearch server runs on our machines: tests check the documents, mapping
 talk to a server only when ELASTICSEARCH_URL is set (tests/search/test_elastic.py).
 """
 
+from contextlib import nullcontext
 from datetime import UTC
 from functools import lru_cache
 from itertools import islice
@@ -270,6 +271,10 @@ class ElasticsearchSearch:
     @classmethod
     def from_settings(cls):
         return cls(_client(settings.ELASTICSEARCH_URL), index_alias())
+
+    def session(self):
+        """Around one search's queries (every tab): nothing to prepare."""
+        return nullcontext()
 
     def hits(self, scope, units, kind, any_unit=False, limit=MAX_HITS):
         if not units:

@@ -77,9 +77,10 @@ class SearchEntry(index.Indexed, models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["kind", "object_id", "variant"], name="one_entry_per_variant")
+            # object_id first: no b-tree starts with the kind, so a search's only way in is its kind's GIN index
+            # (search/postgres.py), while lookups of one object's entries stay indexed.
+            models.UniqueConstraint(fields=["object_id", "kind", "variant"], name="one_entry_per_variant")
         ]
-        indexes = [models.Index(fields=["kind", "variant", "visibility"], name="search_entry_filter_idx")]
 
     def __str__(self):
         return f"{self.kind} #{self.object_id}{f' ({self.variant})' if self.variant else ''}"

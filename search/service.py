@@ -54,12 +54,13 @@ def site_search(user, text, kinds=None):
         return outcome
     backend = backends.current()
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    for any_unit in (False, True) if len(units) > 1 else (False,):
-        outcome.any_unit = any_unit
-        outcome.hits = {
-            kind: one_version_each(backend.hits(scope, units, kind, any_unit=any_unit), language)
-            for kind in kinds
-        }
-        if outcome.total:
-            break
+    with backend.session():
+        for any_unit in (False, True) if len(units) > 1 else (False,):
+            outcome.any_unit = any_unit
+            outcome.hits = {
+                kind: one_version_each(backend.hits(scope, units, kind, any_unit=any_unit), language)
+                for kind in kinds
+            }
+            if outcome.total:
+                break
     return outcome

@@ -1,6 +1,6 @@
 """The database backends answer the same questions: what they build, and that odd input can't break them."""
 
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 
 import pytest
 
@@ -10,6 +10,7 @@ from search.directory import DirectoryQuery, RankedProfiles, directory_results
 from search.entries import reindex
 from search.models import Kind, SearchEntry
 from search.postgres import tsquery
+from search.service import site_search
 from search.tokeniser import query_terms
 from tests.factories.members import member
 
@@ -52,6 +53,42 @@ def test_postgres_ranks_a_title_match_above_a_body_match_and_skips_wagtails_inde
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM search_searchentry WHERE document IS NOT NULL")
         assert cursor.fetchone()[0] == SearchEntry.objects.count() > 0
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_postgres_searches_through_the_kinds_word_index_and_restores_the_planner():
+    """The word's own GIN index is the way in (the planner's whole-table estimate once chose to read every post
+    through a b-tree), and the session's planner settings are what they were afterwards, also after a failure."""
+    from django.test.utils import CaptureQueriesContext
+
+    from search import postgres
+
+    viewer = member(handle="viewer")
+    with CaptureQueriesContext(connection) as run:
+        site_search(viewer.user, "発酵")
+    statements = [query["sql"] for query in run.captured_queries]
+    first = statements.index(postgres.THROUGH_THE_WORD_INDEX)
+    assert statements[-1] == postgres.PLANNER_DEFAULTS
+    assert statements.count(postgres.THROUGH_THE_WORD_INDEX) == 1  # once around every tab's search
+    post_search = next(sql for sql in statements[first:] if "'post'" in sql)
+    with connection.cursor() as cursor:
+        cursor.execute(postgres.THROUGH_THE_WORD_INDEX)
+        cursor.execute("EXPLAIN " + post_search)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute(postgres.PLANNER_DEFAULTS)
+    assert "search_entry_post_gin" in plan and "Seq Scan" not in plan, plan
+
+    def setting(name):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SHOW {name}")
+            return cursor.fetchone()[0]
+
+    assert setting("enable_seqscan") == setting("enable_indexscan") == "on"
+    with pytest.raises(DatabaseError), pytest.MonkeyPatch.context() as patch, transaction.atomic():
+        patch.setattr(postgres, "tsquery", lambda *args, **kwargs: "((( not a query")
+        site_search(viewer.user, "viewer")
+    assert setting("enable_seqscan") == setting("enable_indexscan") == "on"
 
 
 @pytest.mark.django_db

@@ -1,6 +1,8 @@
 """Search never shows what a viewer may not see: hidden profile parts, private groups, suspended members,
 unpublished or members-only pages — not in results, not in counts, not in facets."""
 
+import contextlib
+
 from django.urls import reverse
 
 import pytest
@@ -178,6 +180,9 @@ def test_an_unavailable_search_service_gets_a_clear_page_not_an_error(client, lo
     from search import backends
 
     class Down:
+        def session(self):
+            return contextlib.nullcontext()
+
         def hits(self, *args, **kwargs):
             raise backends.SearchUnavailable("connection refused")
 
