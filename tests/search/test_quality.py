@@ -19,8 +19,8 @@ table (kana-only names for kanji text, キャリフェス): the demo's synonyms 
 labels were not widened for what the synonyms find besides.
 
 Run with `-s` to see the table. Measured with the demo's synonyms: SQLite (Wagtail's FTS5 backend) precision
-0.944, recall 0.966; plain indexing 1.000 / 0.479. Without synonyms SQLite measured 0.968 / 0.945 and
-PostgreSQL (search/postgres.py) 0.968 / 0.940 (plain 1.000 / 0.470; not yet measured with synonyms). What the
+0.944, recall 0.966; PostgreSQL (search/postgres.py) the same, 0.944 / 0.966; plain indexing 1.000 / 0.479 on
+both. Without synonyms SQLite measured 0.968 / 0.945 and PostgreSQL 0.968 / 0.940. What the
 synonyms change: キャリフェス finds all 6, and さとう/サトウ find the two stories that write 佐藤 (佐藤 ↔ サトウ);
 アルムナイ ↔ alumni ↔ OB・OG also brings 6 unexpected hits to ｱﾙﾑﾅｲ (the 商品開発OB・OG会 group, its event
 and idea, two stories naming it, the English Hakobune story's "alumni"), and makes "alumni network" match the
