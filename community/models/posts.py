@@ -48,6 +48,14 @@ class Post(models.Model):
                 condition=models.Q(group__isnull=True),
                 name="post_community_feed_idx",
             ),
+            # A few posts are pinned or announcements among a million: each has its own small index, so their
+            # boxes above the feeds read those few instead of every post of the feed (100–140 ms at 1M posts).
+            models.Index(
+                fields=["group", "-created_at"], condition=models.Q(pinned=True), name="post_pinned_idx"
+            ),
+            models.Index(
+                fields=["-created_at"], condition=models.Q(is_announcement=True), name="post_announcement_idx"
+            ),
             models.Index(fields=["author", "-created_at"], name="post_author_idx"),
             models.Index(fields=["created_at"], name="post_created_idx"),  # the dashboard's time windows
         ]
