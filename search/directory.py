@@ -3,10 +3,10 @@ viewer see that part, so filtering can never reveal a hidden value."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
 from community.audiences import OpenTo
-from community.models import OrgUnit, Profile
+from community.models import ExpertiseTag, OrgUnit, Profile
 from community.permissions import audiences_for, directory_profiles_for, part_filter, profile_of
 
 from .models import Kind
@@ -148,8 +148,14 @@ def directory_results(viewer, query):
         )
         ordered = [pk for pk in ranked_ids if pk in listed_ids]
         return RankedProfiles(ordered), Profile.objects.filter(pk__in=ordered)
-    listed = _for_display(Profile.objects.filter(pk__in=profiles.values("pk")))
-    return listed.order_by("name_kana", "display_name", "pk"), profiles
+    if query.department or query.expertise or query.my_departments:
+        # Filters through departments or expertise join rows that can repeat a member: list each once. The
+        # listing's own conditions outside the subquery still let PostgreSQL walk profile_directory_idx.
+        listed = directory_profiles_for(viewer).filter(pk__in=profiles.values("pk"))
+    else:
+        listed = profiles
+    # Walked in reading order through profile_directory_idx, stopping after a page (it sorted every member).
+    return _for_display(listed).order_by("name_kana", "display_name", "pk"), profiles
 
 
 def facet_counts(viewer, profiles):
@@ -207,8 +213,10 @@ def filter_options(viewer):
     visible_expertise = directory_profiles_for(viewer).filter(part_filter("expertise", audiences, viewer))
     return {
         "departments": OrgUnit.objects.filter(kind=OrgUnit.DEPARTMENT),
-        "expertise": Tag.objects.filter(community_expertisetag_items__content_object__in=visible_expertise)
-        .distinct()
-        .order_by("name"),
+        # One existence probe per tag (a few dozen) stops at the first member who shows it; joining every
+        # member's tags and de-duplicating read all 75,000 of them (130 ms at 50,000 members).
+        "expertise": Tag.objects.filter(
+            Exists(ExpertiseTag.objects.filter(tag=OuterRef("pk"), content_object__in=visible_expertise))
+        ).order_by("name"),
         "open_to": OpenTo.choices,
     }
