@@ -19,7 +19,7 @@ id. At 100,000 members that took 1.7 s per directory search.
 
 from contextlib import contextmanager
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, IntegerField
 from django.db.models.expressions import RawSQL
 
@@ -33,7 +33,7 @@ CONFIG = "simple"
 # it too, and chose to read every post through a b-tree instead (100–250 ms, finding none). Only bitmap scans stay
 # allowed while a search runs (`session`), and reset after it; no b-tree starts with the kind (migration 0004), so the
 # kind's GIN index is the only bitmap a search can use.
-THROUGH_THE_WORD_INDEX = "SET enable_seqscan = off; SET enable_indexscan = off"
+THROUGH_THE_WORD_INDEX = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
 PLANNER_DEFAULTS = "RESET enable_seqscan; RESET enable_indexscan"
 
 
@@ -87,21 +87,12 @@ class PostgresSearch(DatabaseSearch):
 
     @contextmanager
     def session(self):
-        """Around one search's statements (every tab): planned through the word indexes, then the defaults again.
-        Inside a transaction that a failure aborts, its rollback undoes the SET."""
-        with connection.cursor() as cursor:
+        """Around one search's statements (every tab): one transaction planned through the word indexes. SET LOCAL
+        ends with the transaction (and stays on one server connection behind PgBouncer's transaction pooling); the
+        RESET is for a surrounding transaction that goes on, and a failure's rollback undoes the SET."""
+        with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(THROUGH_THE_WORD_INDEX)
-        try:
             yield
-        except Exception:
-            if not connection.in_atomic_block:
-                self._reset()
-            raise
-        self._reset()
-
-    @staticmethod
-    def _reset():
-        with connection.cursor() as cursor:
             cursor.execute(PLANNER_DEFAULTS)
 
     def rebuild(self, log=print, chunk=1000):
