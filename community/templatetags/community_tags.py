@@ -4,18 +4,14 @@ Rules (who may see or do what) stay in community/permissions.py; these tags only
 for a template.
 """
 
-from datetime import timedelta
 from typing import NamedTuple
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import naturaltime
-from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.timesince import timesince
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from community import permissions
+from community import permissions, timeago
 from community.models import Reaction
 
 register = template.Library()
@@ -24,6 +20,10 @@ register = template.Library()
 # stream), its reaction bar gets a scope so element ids stay unique. The scope travels with the reaction
 # form, so the bar the react view answers keeps the ids of the bar it replaces (htmx restores focus by id).
 REACTION_SCOPES = {"announcement", "pinned"}
+
+# A number no real id reaches: an address or element id made for it once is made for many ids by putting
+# each in its place (reaction bars here, comment addresses in community/threads.py).
+STAND_IN_ID = 9_876_543_210_123
 
 
 class ReactionButton(NamedTuple):
@@ -82,6 +82,41 @@ def reaction_bar(context, target_kind, target_id, reactions, mine, scope=""):
     )
 
 
+@register.simple_tag(takes_context=True)
+def reaction_bar_html(context, target_kind, target_id, reactions, mine, scope=""):
+    """partials/reactions.html for one post or comment, as `{% include %}` with these values renders it.
+
+    A thread shows hundreds of bars that differ only in their target's id, most of them with no reaction yet:
+    each state (counts, the viewer's own, scope) is rendered once per page for a stand-in id, and the other
+    bars in that state are copies with the real id in its place. (Nothing else in a bar is a long number.)
+    """
+    bars = _page_memo(context, "reaction_bars")
+    state = (target_kind, scope, tuple(sorted((reactions or {}).items())), frozenset(mine or ()))
+    if state not in bars:
+        bars[state] = _render_partial(
+            context,
+            "community/partials/reactions.html",
+            target_kind=target_kind,
+            target_id=STAND_IN_ID,
+            reactions=reactions,
+            mine=mine,
+            scope=scope,
+        )
+    return mark_safe(bars[state].replace(str(STAND_IN_ID), str(target_id)))  # noqa: S308 - a number put in HTML
+
+
+def _page_memo(context, name):
+    """A dict that lives as long as the rendering of the whole page (its includes share it)."""
+    return context.render_context.dicts[0].setdefault(f"community_tags.{name}", {})
+
+
+def _render_partial(context, template_name, **values):
+    """What `{% include template_name with values %}` renders here."""
+    template = context.template.engine.get_template(template_name)
+    with context.push(**values):
+        return template.render(context)
+
+
 @register.filter
 def profile_of(user):
     """The user's profile or None (staff without one, deleted users)."""
@@ -113,24 +148,16 @@ def can_see_photo(context, profile):
     viewer = getattr(request, "user", None)
     if viewer is None:
         return False
-    cache = context.render_context
-    if "community_audiences" not in cache:
-        cache["community_audiences"] = permissions.audiences_for(viewer)
-    return permissions.can_see_part(viewer, profile, "photo", cache["community_audiences"])
+    cache = _page_memo(context, "audiences")
+    if "viewer" not in cache:
+        cache["viewer"] = permissions.audiences_for(viewer)
+    return permissions.can_see_part(viewer, profile, "photo", cache["viewer"])
 
 
 @register.filter
 def friendly_time(value):
     """'3 hours ago' within a week, the date after that."""
-    if not value:
-        return ""
-    age = timezone.now() - value
-    if age < timedelta(minutes=1):
-        return naturaltime(value)
-    if age < timedelta(days=7):
-        # One unit ("3 hours ago", "2 days ago") reads better in a feed than naturaltime's two.
-        return _("%(delta)s ago") % {"delta": timesince(value, depth=1)}
-    return date_filter(timezone.localtime(value), "DATE_FORMAT")
+    return timeago.friendly_time(value)
 
 
 @register.filter

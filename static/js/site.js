@@ -37,16 +37,37 @@
         });
     });
 
-    // Opening "Reply" under a comment puts the cursor in its text box.
-    document.addEventListener("toggle", function (event) {
-        var details = event.target;
-        if (details.classList && details.classList.contains("comment__reply") && details.open) {
-            var box = details.querySelector("textarea");
-            if (box) {
-                box.focus();
-            }
+    // "Reply" under a comment is a link to the page with that comment's reply form open (?reply=<id>). Here
+    // it opens the form in place instead: a copy of the page's one <template id="reply-form-template">,
+    // given the comment's id and its author's name, with the cursor in its text box. A second click on the
+    // same "Reply" goes back to that form.
+    document.addEventListener("click", function (event) {
+        var link = event.target.closest && event.target.closest("a[data-reply-to]");
+        var template = document.getElementById("reply-form-template");
+        if (!link || !template || event.ctrlKey || event.metaKey || event.shiftKey) {
+            return;
         }
-    }, true);
+        var id = link.getAttribute("data-reply-to");
+        var box = document.getElementById("reply-" + id);
+        if (!box) {
+            var form = template.content.querySelector("form").cloneNode(true);
+            form.id = "reply-form-" + id;
+            form.querySelector("input[name=parent]").value = id;
+            box = form.querySelector("textarea");
+            box.id = "reply-" + id;
+            form.querySelector("label").htmlFor = box.id;
+            var author = document.getElementById("comment-" + id + "-author");
+            form.querySelector(".reply-form__name").textContent = author ? author.textContent.trim() : "";
+            // Each copy is its own form render, so it gets its own submit-once token (any 32 hex digits).
+            var token = form.querySelector("input[name=submit_token]");
+            if (token && window.crypto && window.crypto.randomUUID) {
+                token.value = window.crypto.randomUUID().replace(/-/g, "");
+            }
+            link.insertAdjacentElement("afterend", form);
+        }
+        event.preventDefault();
+        box.focus();
+    });
 
     // A reaction or an idea vote that could not be saved (e.g. too many in a short time: 429) keeps the bar as
     // it was and shows the server's message in the bar's status line instead of failing silently.

@@ -8,6 +8,7 @@ from django_comments_xtd.models import XtdComment
 
 from community.models import GroupMembership, Post, Reaction, Report
 from community.posting import add_comment
+from community.threads import THREADS_PER_PAGE
 from tests.factories.community import GroupFactory, PostFactory, add_member
 from tests.factories.members import member
 from tests.factories.users import with_authenticator
@@ -66,7 +67,7 @@ def test_500_comment_thread_renders_in_bounded_queries(
     with django_assert_max_num_queries(32):
         response = client.get(reverse("post", args=[open_post.pk]))
     assert response.status_code == 200
-    assert len(response.context["threads"]) == 50  # top-level comments are paginated
+    assert len(response.context["threads"]) == THREADS_PER_PAGE  # top-level comments are paginated
     assert client.get(reverse("post", args=[open_post.pk]), {"page": 5}).status_code == 200
 
 

@@ -1,6 +1,8 @@
 """Members in a real browser: log in, react without a reload, message someone who sees the unread badge,
 browse the directory; an applicant is turned away politely."""
 
+import re
+
 from django.core.management import call_command
 
 import pytest
@@ -71,6 +73,48 @@ def test_member_reacts_in_place_and_messages_a_colleague(site, page, browser):
     expect(page.locator(".member-card").first).to_be_visible()
 
 
+def _post_with_a_comment():
+    """An open post by one member with a comment by another (neither of them the demo member)."""
+    from community.models import Profile
+    from community.posting import add_comment
+    from tests.factories.community import PostFactory
+
+    author, commenter = Profile.objects.members().exclude(user__email=DEMO_LOGINS["member"])[:2]
+    post = PostFactory(author=author.user, group=None, body="同期会の写真を集めています")
+    return post, add_comment(commenter.user, post, "探してみます！"), commenter
+
+
+def test_member_replies_in_place_and_without_javascript(site, page, browser):
+    from django_comments_xtd.models import XtdComment
+
+    post, comment, commenter = _post_with_a_comment()
+    log_in(page, site, DEMO_LOGINS["member"])
+    page.goto(site + post.get_absolute_url())
+    page.evaluate("window.__noReload = true")
+    page.locator(f"a[data-reply-to='{comment.pk}']").click()
+    box = page.locator(f"#reply-{comment.pk}")
+    expect(box).to_be_focused()  # the form opened under the comment, without loading the page
+    assert page.evaluate("window.__noReload") is True
+    expect(page.locator(f"label[for='reply-{comment.pk}']")).to_contain_text(commenter.display_name)
+    box.fill("ありがとうございます")
+    page.locator(f"#reply-form-{comment.pk} button[type=submit]").click()
+    expect(page.locator(f"#comment-{comment.pk} .comment__replies")).to_contain_text("ありがとうございます")
+
+    # Without JavaScript, "Reply" loads the page with that comment's form open, the cursor in it.
+    quiet = browser.new_context(java_script_enabled=False, locale="ja-JP")
+    plain = quiet.new_page()
+    log_in(plain, site, DEMO_LOGINS["member"])
+    plain.goto(site + post.get_absolute_url())
+    plain.locator(f"a[data-reply-to='{comment.pk}']").click()
+    expect(plain).to_have_url(re.compile(rf"\?reply={comment.pk}#reply-{comment.pk}$"))
+    expect(plain.locator(f"#reply-{comment.pk}")).to_be_focused()
+    plain.fill(f"#reply-{comment.pk}", "JavaScriptなしでも返信できます")
+    plain.locator(f"#reply-form-{comment.pk} button[type=submit]").click()
+    expect(plain.locator(f"#comment-{comment.pk} .comment__replies")).to_contain_text("JavaScriptなしでも")
+    assert XtdComment.objects.filter(parent_id=comment.pk, level=1).count() == 2
+    quiet.close()
+
+
 def test_applicant_is_refused_with_a_friendly_page(site, page):
     log_in(page, site, DEMO_LOGINS["applicant"])
     response = page.goto(site + "/members/")
@@ -85,6 +129,7 @@ def test_member_pages_have_no_serious_accessibility_violations(site, page):
 
     log_in(page, site, DEMO_LOGINS["member"])
     group = Group.objects.active().filter(is_private=False).first()
+    post, comment, _commenter = _post_with_a_comment()
     problems = {}
     for path in (
         "/community/",
@@ -94,6 +139,7 @@ def test_member_pages_have_no_serious_accessibility_violations(site, page):
         "/me/",
         "/messages/",
         "/notifications/",
+        f"{post.get_absolute_url()}?reply={comment.pk}",  # a thread with a reply form open
     ):
         page.goto(site + path)
         results = Axe().run(page)
