@@ -176,7 +176,21 @@ def test_inbox_and_notification_centre_queries_do_not_grow(login, alumna, django
     add(12)
     for url, count in few.items():
         assert queries(url) == count, url
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(21):  # the inbox's page count included
         client.get(reverse("inbox"))
     with django_assert_max_num_queries(20):
         client.get(reverse("notifications"))
+
+
+def test_inbox_shows_conversations_a_page_at_a_time_newest_first(login, alumna):
+    from community.views.messages import INBOX_PAGE
+
+    for number in range(INBOX_PAGE + 3):
+        other = member(handle=f"page{number}", display_name=f"相手 {number:02d}")
+        messaging.start_conversation(other.user, [alumna.user], f"こんにちは {number}")
+    client = login(alumna)
+    first = client.get(reverse("inbox")).content.decode()
+    assert first.count('class="dm-inbox__link"') == INBOX_PAGE
+    assert f"相手 {INBOX_PAGE + 2:02d}" in first and "相手 00" not in first  # newest first
+    second = client.get(reverse("inbox"), {"page": 2}).content.decode()
+    assert second.count('class="dm-inbox__link"') == 3 and "相手 00" in second
