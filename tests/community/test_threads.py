@@ -189,3 +189,14 @@ def test_hidden_comment_disappears_from_the_thread(login, alumna, employee, open
     report = Report.objects.create(reporter=alumna.user, target=comment, reason="r", excerpt="x")
     login(secretary).post(reverse("community_handle_report", args=[report.pk]), {"action": "hide"})
     assert "不適切なコメント" not in login(alumna).get(reverse("post", args=[open_post.pk])).content.decode()
+
+
+@pytest.mark.django_db
+def test_replies_are_found_through_an_index_on_the_parent():
+    """django-comments-xtd looks up a comment's replies on every save; without this index both statements read
+    the whole comment table (migration community 0016)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "django_comments_xtd_xtdcomment")
+    assert any(info["index"] and info["columns"] == ["parent_id"] for info in constraints.values())
