@@ -9,23 +9,14 @@ import pytest
 
 from community.models import Post
 from search.directory import DirectoryQuery, directory_results, facet_counts
-from search.entries import all_ids, reindex
+from search.entries import reindex
 from search.models import Kind, SearchEntry
 from search.service import site_search
 from tests.factories.community import GroupFactory, add_member, event
 from tests.factories.members import applicant, member, secretariat
+from tests.search.helpers import found, index_everything
 
 pytestmark = pytest.mark.django_db
-
-
-def index_everything():
-    for kind in Kind.values:
-        for pk in all_ids(kind):
-            reindex(kind, pk)
-
-
-def found(user, text, kind):
-    return [hit.object_id for hit in site_search(user, text).hits.get(kind, [])]
 
 
 @pytest.fixture

@@ -39,10 +39,10 @@ from community.models import EventPage, Group, Idea, Post, Profile
 from community.permissions import readable_posts_for
 from search import entries as search_entries
 from search import service
-from search.entries import all_ids, reindex
 from search.models import Kind, SearchEntry
 from search.service import site_search
 from stories.models import StoryPage
+from tests.search.helpers import index_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -547,12 +547,6 @@ class Labels:
                 label = f"idea:{Idea.objects.get(pk=pk).title}"
             self.names[pair] = label
         return self.names[pair]
-
-
-def index_everything():
-    for kind in Kind.values:
-        for pk in all_ids(kind):
-            reindex(kind, pk)
 
 
 def measure(viewer, labels, title):

@@ -13,7 +13,6 @@ from django.utils import translation
 import pytest
 
 from search import elastic, postgres
-from search.entries import all_ids, reindex
 from search.models import Kind, Synonym
 from search.service import site_search
 from search.synonyms import compile_table, expand, query_terms_with_synonyms
@@ -21,18 +20,9 @@ from search.tokeniser import query_terms
 from tests.factories.community import event
 from tests.factories.members import member, secretariat
 from tests.factories.pages import EventReportPageFactory
+from tests.search.helpers import found, index_everything
 
 CAREER_FESTIVAL = "キャリフェス, キャリアフェスティバル, Career Festival"
-
-
-def index_everything():
-    for kind in Kind.values:
-        for pk in all_ids(kind):
-            reindex(kind, pk)
-
-
-def found(user, text, kind):
-    return [hit.object_id for hit in site_search(user, text).hits.get(kind, [])]
 
 
 @pytest.fixture
