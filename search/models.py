@@ -77,8 +77,8 @@ class SearchEntry(index.Indexed, models.Model):
 
     class Meta:
         constraints = [
-            # object_id first: no b-tree starts with the kind, so a search's only way in is its kind's GIN index
-            # (search/postgres.py), while lookups of one object's entries stay indexed.
+            # object_id first: no b-tree starts with the kind, so a search cannot read a kind's range of it instead
+            # of its kind's GIN index (search/postgres.py), while lookups of one object's entries stay indexed.
             models.UniqueConstraint(fields=["object_id", "kind", "variant"], name="one_entry_per_variant")
         ]
 

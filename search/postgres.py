@@ -31,8 +31,8 @@ CONFIG = "simple"
 # A search reads its kind's GIN index (migration 0004) and nothing else. PostgreSQL's estimate of how many entries
 # hold a word comes from the whole table, so for a word common among members it expects thousands of posts to hold
 # it too, and chose to read every post through a b-tree instead (100–250 ms, finding none). Only bitmap scans stay
-# allowed while a search runs (`session`), and reset after it; no b-tree starts with the kind (migration 0004), so the
-# kind's GIN index is the only bitmap a search can use.
+# allowed while a search runs (`session`), and reset after it; no b-tree starts with the kind (migration 0004), so
+# the only other bitmap is a scan of a whole b-tree, which the planner takes for a tiny table, not a large one.
 THROUGH_THE_WORD_INDEX = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
 PLANNER_DEFAULTS = "RESET enable_seqscan; RESET enable_indexscan"
 

@@ -7,7 +7,7 @@ audience variant, posts, everything else — so a search finds its candidates in
 intersecting the whole index's matches with a bitmap of the kind (22 of 52 ms for "商品開発部" among 100,000
 members; 5 ms with its own index). No b-tree starts with the kind any more: the one on
 (kind, variant, visibility) goes, and the unique (kind, object_id, variant) becomes (object_id, kind, variant),
-so that the GIN index is a search's only way in (search/postgres.py says why). The generated column and the GIN
+so that a search cannot read a kind's range of a b-tree instead of its GIN index (search/postgres.py says why). The generated column and the GIN
 indexes are PostgreSQL's only; the b-tree changes are made on every database."""
 
 from django.db import migrations, models
