@@ -7,4 +7,6 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import receivers  # noqa: F401 - connects the notification receivers
+        from . import receivers, unread  # noqa: F401 - receivers connects the notification receivers
+
+        unread.connect()

@@ -7,13 +7,8 @@ def unread_counts(request):
     user = getattr(request, "user", None)
 
     def counts():
-        from . import messaging, notifications, permissions
+        from . import unread
 
-        if not (user and user.is_authenticated and permissions.is_member(user)):
-            return {"notifications": 0, "messages": 0}
-        return {
-            "notifications": notifications.unread_count(user),
-            "messages": messaging.unread_conversations(user),
-        }
+        return unread.counts(user)
 
     return {"unread": SimpleLazyObject(counts)}

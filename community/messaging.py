@@ -6,7 +6,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import permissions, ratelimit
+from . import permissions, ratelimit, unread
 from .models import Block, Conversation, Message, Participant
 from .models.messaging import MAX_PARTICIPANTS, MESSAGE_MAX_LENGTH
 
@@ -71,6 +71,7 @@ def _add_message(conversation, sender, body):
     message = Message.objects.create(conversation=conversation, sender=sender, body=body)
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
     Participant.objects.filter(conversation=conversation, user=sender).update(last_read_at=message.created_at)
+    unread.forget(conversation.participants.values_list("user_id", flat=True))
     transaction.on_commit(lambda: message_sent.send(sender=Message, message=message))
     return message
 
@@ -100,6 +101,7 @@ def mark_read(user, conversation):
     Notification.objects.filter(
         recipient=user, event_key__startswith=f"message:{conversation.pk}:", read_at__isnull=True
     ).update(read_at=now)
+    unread.forget([user.pk])
 
 
 def inbox(user):
@@ -129,7 +131,9 @@ def unread_conversations(user):
 
 def block(blocker, blocked):
     Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+    unread.forget([blocker.pk])
 
 
 def unblock(blocker, blocked):
     Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+    unread.forget([blocker.pk])

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from . import permissions
+from . import permissions, unread
 from .models import Notification, NotificationPreference
 from .models.notifications import DEFAULT_CHANNELS, Channel, Kind
 from .outbox import queue_email, queue_emails
@@ -141,6 +141,7 @@ def notify_many(users, kind, event_key, text, url, actor=None, post=None, site_o
         )
     with transaction.atomic():
         created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        unread.forget(row.recipient_id for row in rows)
         by_recipient = dict(
             Notification.objects.filter(recipient__in=emails, event_key=event_key[:120]).values_list(
                 "recipient_id", "pk"
@@ -173,10 +174,11 @@ def unread_count(user):
 
 
 def mark_read(user, notification_ids=None):
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    still_unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
-        unread = unread.filter(pk__in=notification_ids)
-    return unread.update(read_at=timezone.now())
+        still_unread = still_unread.filter(pk__in=notification_ids)
+    unread.forget([user.pk])
+    return still_unread.update(read_at=timezone.now())
 
 
 def unsubscribe_token(user, kind="all"):
