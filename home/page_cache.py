@@ -12,16 +12,16 @@ a change renders afresh and older entries simply expire.
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import translation
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 
-GENERATION_KEY = "pagecache:generation"
+from portal.generations import Generation
+
+PAGES = Generation("pagecache:generation")
 # Headers a stored response may vary on: the key already holds what they select (language is in the path,
 # cookies are absent, WhiteNoise/the proxy compress).
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
@@ -32,27 +32,22 @@ def enabled():
 
 
 def generation():
-    """The current generation. Started from the clock, so a cache that lost it never revives old entries."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+    """The current generation (portal/generations.py)."""
+    return PAGES.current()
+
+
+def request_generation(request):
+    """generation(), read once per request: a page's header and footer fragments both need it."""
+    if request is None:
+        return generation()
+    if not hasattr(request, "_page_cache_generation"):
+        request._page_cache_generation = generation()
+    return request._page_cache_generation
 
 
 def bump_generation():
-    """Make every stored page stale at once: now, and again when the surrounding transaction commits. A
-    request that read the new generation before the commit still saw the old rows and may have stored them;
-    the bump on commit retires that copy. (Outside a transaction on_commit runs at once: one more bump.)"""
-    _incr()
-    transaction.on_commit(_incr)
-
-
-def _incr():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # nothing stored yet: the next request starts a fresh generation anyway
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    """Make every stored page stale at once (and again when the surrounding transaction commits)."""
+    PAGES.bump()
 
 
 def is_anonymous_request(request):

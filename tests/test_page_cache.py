@@ -1,7 +1,9 @@
 """The anonymous page cache (home/page_cache.py): cheap hits, changes visible at once, nothing per-user shared."""
 
+import re
 from contextlib import contextmanager
 
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -248,3 +250,26 @@ def test_shared_fragments_for_members_follow_site_settings_and_language(
     english = client.get(interview_en.url).content.decode()
     assert tagline in english
     assert '<html lang="en">' in english
+
+
+def test_the_header_menu_kept_for_members_follows_publishing_and_language(
+    client, home_page, story_index, story_index_en, alumna
+):
+    """The menu and home link every header shows are kept under the page cache's generation."""
+
+    def menu(path):
+        html = client.get(path).content.decode()
+        return re.findall(r'class="site-nav__link" href="([^"]+)"[^>]*>([^<]+)<', html)
+
+    client.force_login(alumna.user)
+    publish(story_index, show_in_menus=False)
+    assert menu(reverse("groups")) == []
+    publish(story_index, show_in_menus=True, title="ストーリー一覧")
+    assert menu(reverse("groups")) == [(story_index.url, "ストーリー一覧")]
+    publish(story_index, title="みんなの話")
+    assert menu(reverse("groups")) == [(story_index.url, "みんなの話")]
+    publish(story_index_en, show_in_menus=True)
+    with translation.override("en"):
+        assert menu(reverse("groups")) == [(story_index_en.url, "Stories")]
+    story_index.unpublish()
+    assert menu(reverse("groups")) == []

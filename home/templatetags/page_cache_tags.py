@@ -14,8 +14,9 @@ from home import page_cache
 register = template.Library()
 
 
-@register.simple_tag
-def shared_fragment():
+@register.simple_tag(takes_context=True)
+def shared_fragment(context):
     if not page_cache.enabled():
         return {"seconds": 0, "generation": 0}
-    return {"seconds": settings.PAGE_CACHE_SECONDS, "generation": page_cache.generation()}
+    generation = page_cache.request_generation(context.get("request"))
+    return {"seconds": settings.PAGE_CACHE_SECONDS, "generation": generation}

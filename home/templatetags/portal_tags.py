@@ -2,35 +2,70 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.template.defaulttags import querystring
 from django.urls import translate_url
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, Site
 
+from home import page_cache
+
 register = template.Library()
 
 
-def _home_for(request):
+def _site_frame(request):
+    """{"home": the home page's URL, "nav": the menu} for this request's site and language.
+
+    Every page header asks for them, so they are kept in the cache under the page cache's generation (which
+    publishing, moving or restricting a page renews, home/page_cache_invalidation.py) and on the request.
+    The menu holds plain values, never page objects: it is the same for every viewer of the language."""
+    frame = getattr(request, "_portal_site_frame", None)
+    if frame is not None:
+        return frame
+    key = None
+    if page_cache.enabled():
+        key = f"siteframe:{page_cache.request_generation(request)}:{request.get_host()}:{get_language()}"
+        frame = cache.get(key)
+    if frame is None:
+        frame = _build_site_frame(request)
+        if key is not None:
+            cache.set(key, frame, settings.PAGE_CACHE_SECONDS)
+    request._portal_site_frame = frame
+    return frame
+
+
+def _build_site_frame(request):
     site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
+    home = site.root_page.localized if site else None
+    if home is None:
+        return {"home": "/", "nav": []}
+    menu = home.get_children().live().public().in_menu().specific()
+    return {
+        "home": home.get_url(request=request),
+        "nav": [
+            {
+                "pk": page.pk,
+                "url": page.get_url(request=request),
+                "url_path": page.url_path,
+                "title": page.title,
+            }
+            for page in menu
+        ],
+    }
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     """Pages the editors marked "show in menus", in the reader's language."""
     request = context.get("request")
-    home = _home_for(request) if request else None
-    if home is None:
-        return []
-    return list(home.get_children().live().public().in_menu().specific())
+    return _site_frame(request)["nav"] if request else []
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
     request = context.get("request")
-    home = _home_for(request) if request else None
-    return home.get_url(request=request) if home else "/"
+    return _site_frame(request)["home"] if request else "/"
 
 
 @register.simple_tag(takes_context=True)
