@@ -25,8 +25,11 @@ def _send(task, *args):
 
 
 def queue(kind, pk):
+    from .directory import LISTING
     from .tasks import reindex_object
 
+    if kind == Kind.MEMBER:
+        LISTING.bump()
     transaction.on_commit(lambda: _send(reindex_object, kind, pk))
 
 

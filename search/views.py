@@ -11,13 +11,21 @@ from community.profiles import profile_view
 from community.views.access import member_required
 
 from .backends import SearchUnavailable
-from .directory import DirectoryQuery, directory_results, facet_counts, filter_options
+from .directory import DirectoryQuery, directory_results, facet_counts, filter_options, listed_count
 from .models import Kind
 from .results import load
 from .service import site_search
 from .snippets import pattern_for
 
 MEMBERS_PER_PAGE = 24
+
+
+class CountedPaginator(Paginator):
+    """A Paginator that is told how many objects there are instead of counting them again."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property: this is its cached value
 
 
 @member_required
@@ -39,7 +47,14 @@ def directory(request):
         )
         query.text = ""
         listed, matching = directory_results(request.user, query)
-    paginator = Paginator(listed, MEMBERS_PER_PAGE)
+    facets = facet_counts(request.user, matching) if query.is_filtered else None
+    if facets is not None and not query.text:
+        # The facets counted the same members the listing shows: no second count.
+        paginator = CountedPaginator(listed, MEMBERS_PER_PAGE, facets["total"])
+    elif not query.is_filtered:
+        paginator = CountedPaginator(listed, MEMBERS_PER_PAGE, listed_count(request.user))
+    else:
+        paginator = Paginator(listed, MEMBERS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     audiences = audiences_for(request.user)
     mine = profile_of(request.user)
@@ -51,7 +66,7 @@ def directory(request):
             "members": [profile_view(request.user, profile, audiences) for profile in page_obj.object_list],
             "query": query,
             "options": options,
-            "facets": facet_counts(request.user, matching) if query.is_filtered else None,
+            "facets": facets,
             "can_use_cohort": bool(mine and mine.joined_year),
             "can_use_my_departments": bool(mine and mine.departments.exists()),
         },

@@ -15,5 +15,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # The anonymous page cache is off, so tests that change data without publishing see the change;
 # tests/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+UNREAD_CACHE_SECONDS = 0
+DIRECTORY_CACHE_SECONDS = 0
 # Tasks run in-process in tests; the `worker` tests switch this off to reach the real worker at REDIS_URL.
 CELERY_TASK_ALWAYS_EAGER = True

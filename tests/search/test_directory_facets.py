@@ -1,0 +1,134 @@
+"""The directory's facet counts, filter choices and member count: exact, counted only over what the viewer may
+see (their own profile always), and — where kept in the cache — renewed by the next change to a member."""
+
+import re
+
+from django.urls import reverse
+
+import pytest
+
+from community.audiences import MembershipStatus
+from community.permissions import directory_profiles_for
+from search.directory import DirectoryQuery, directory_results, expertise_options, facet_counts
+from tests.factories.members import OrgUnitFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def community(alumna):
+    lab, quality = OrgUnitFactory(name="研究所"), OrgUnitFactory(name="品質保証部")
+    alumna.joined_year, alumna.location = 1999, ""
+    alumna.departments_audience = alumna.career_years_audience = "private"
+    alumna.save()
+    alumna.departments.set([lab])
+    shown = member(
+        handle="shown",
+        departments=[lab, quality],
+        joined_year=1995,
+        location="東京都",
+        location_audience="members",
+        open_to=["mentoring", "coffee"],
+        expertise=["発酵", "HACCP"],
+    )
+    hidden = member(
+        handle="hidden",
+        departments=[lab],
+        joined_year=2003,
+        location="大阪府",
+        open_to=["mentoring"],
+        expertise=["発酵", "極秘技術"],
+        departments_audience="private",
+        career_years_audience="employees",
+        expertise_audience="private",
+        open_to_audience="alumni",
+        location_audience="alumni",
+    )
+    quiet = member(handle="quiet", departments=[quality], joined_year=2008, location="京都府")  # private
+    return {"lab": lab, "quality": quality, "shown": shown, "hidden": hidden, "quiet": quiet}
+
+
+def test_every_facet_counts_only_what_the_viewer_may_see_and_their_own(alumna, community):
+    lab, quality = community["lab"], community["quality"]
+    facets = facet_counts(alumna.user, directory_profiles_for(alumna.user))
+    assert facets["total"] == 4
+    # 研究所: `shown` and the viewer's own (private to others, never to herself); `hidden` keeps it private.
+    assert facets["departments"] == [(quality.pk, "品質保証部", 2), (lab.pk, "研究所", 2)]
+    assert facets["eras"] == [(1990, 2), (2000, 1)]  # 2003 is shown to employees only
+    assert facets["expertise"] == [("HACCP", 1), ("発酵", 1)]
+    assert [(value, n) for value, _label, n in facets["open_to"]] == [("mentoring", 2), ("coffee", 1)]
+    assert facets["locations"] == [("大阪府", 1), ("東京都", 1)]
+    assert "極秘技術" not in str(facets)
+
+
+def test_a_member_matched_twice_by_a_filter_is_counted_once(alumna, community):
+    alumna.departments.set([community["lab"], community["quality"]])
+    alumna.departments_audience = "members"
+    alumna.save()
+    listed, matching = directory_results(alumna.user, DirectoryQuery(my_departments=True))
+    facets = facet_counts(alumna.user, matching)
+    assert facets["total"] == len(list(listed)) == 3  # alumna, shown, quiet (hidden's department is private)
+    assert {name: n for _pk, name, n in facets["departments"]} == {"研究所": 2, "品質保証部": 3}
+
+
+def test_facets_of_nobody_are_empty(alumna, community):
+    facets = facet_counts(alumna.user, directory_profiles_for(alumna.user).none())
+    assert facets == {
+        "departments": [],
+        "eras": [],
+        "expertise": [],
+        "open_to": [],
+        "locations": [],
+        "total": 0,
+    }
+
+
+def results_count(client, **params):
+    html = client.get(reverse("directory"), params).content.decode()
+    return int(re.search(r'class="results-count" role="status">\D*(\d+)', html).group(1))
+
+
+def test_the_filtered_page_counts_its_members_from_the_facets(login, alumna, community):
+    # alumna (her own years), shown, quiet; hidden's years are shown to employees only
+    assert results_count(login(alumna), joined_from=1990) == 3
+
+
+@pytest.fixture
+def kept(settings):
+    settings.DIRECTORY_CACHE_SECONDS = 600
+
+
+@pytest.mark.usefixtures("kept")
+def test_kept_expertise_choices_follow_every_change_at_once(alumna, community):
+    shown, hidden = community["shown"], community["hidden"]
+    assert expertise_options(alumna.user) == ["HACCP", "発酵"]
+    shown.expertise.add("燻製")
+    assert "燻製" in expertise_options(alumna.user)
+    hidden.expertise_audience = "members"
+    hidden.save()
+    assert "極秘技術" in expertise_options(alumna.user)
+    hidden.status = MembershipStatus.SUSPENDED
+    hidden.save()
+    assert "極秘技術" not in expertise_options(alumna.user)
+    shown.hidden_from_directory = True
+    shown.save()
+    assert expertise_options(alumna.user) == []  # nobody listed shows any expertise now
+    alumna.expertise_audience = "private"
+    alumna.save()
+    alumna.expertise.add("秘密の趣味")
+    assert "秘密の趣味" in expertise_options(alumna.user)  # her own, though private
+    assert "秘密の趣味" not in expertise_options(community["quiet"].user)
+
+
+@pytest.mark.usefixtures("kept")
+def test_kept_member_count_follows_listing_changes_at_once(login, alumna, community):
+    client = login(alumna)
+    assert results_count(client) == 4
+    member(handle="newcomer")
+    assert results_count(client) == 5
+    community["quiet"].user.is_active = False
+    community["quiet"].user.save()
+    assert results_count(client) == 4
+    community["shown"].hidden_from_directory = True
+    community["shown"].save()
+    assert results_count(client) == 3
