@@ -36,8 +36,9 @@ THREADS_PER_PAGE = 20
 
 @dataclass(frozen=True)
 class Byline:
-    """Who wrote a comment, as partials/avatar.html and partials/author.html show them; comment.html shows it
-    without their includes (tests/community/test_threads.py checks that the markup stays the same)."""
+    """Who wrote a comment or post, as partials/avatar.html and partials/author.html show them; comment.html and
+    post_card.html show it without their includes (tests/community/test_thread_page.py and test_post_cards.py
+    check that the markup stays the same)."""
 
     name: str
     initial: str
@@ -131,7 +132,7 @@ def member_html(texts):
     return html
 
 
-def _url_for(name, *args):
+def url_for(name, *args):
     """key → reverse(name, args=[*args, key]) at the cost of one reverse, for a last argument that needs no
     quoting (an <int:> id, a <slug:> handle)."""
     head, _stand_in, tail = reverse(name, args=[*args, STAND_IN_ID]).partition(str(STAND_IN_ID))
@@ -199,10 +200,10 @@ def thread_page(target, viewer, page_number=1, per_page=THREADS_PER_PAGE):
     counts, mine = reaction_summary(XtdComment, [c.pk for c in rows], viewer)
     texts = member_html(c.comment for c in rows if not c.is_removed)
     edit_url, delete_url, report_url, profile_url = (
-        _url_for("comment_edit"),
-        _url_for("comment_delete"),
-        _url_for("report", "comment"),
-        _url_for("profile"),
+        url_for("comment_edit"),
+        url_for("comment_delete"),
+        url_for("report", "comment"),
+        url_for("profile"),
     )
     page_query = f"page={page_obj.number}&" if page_obj.number > 1 else ""
     viewer_id = getattr(viewer, "pk", None)

@@ -24,6 +24,9 @@ REACTION_SCOPES = {"announcement", "pinned"}
 # A number no real id reaches: an address or element id made for it once is made for many ids by putting
 # each in its place (reaction bars here, comment addresses in community/threads.py).
 STAND_IN_ID = 9_876_543_210_123
+# And for the counts of a reaction bar, one per kind: as long as STAND_IN_ID and different from it, so none is
+# ever found inside another.
+STAND_IN_COUNTS = {kind: STAND_IN_ID + 1 + n for n, kind in enumerate(Reaction.Kind.values)}
 
 
 class ReactionButton(NamedTuple):
@@ -86,23 +89,28 @@ def reaction_bar(context, target_kind, target_id, reactions, mine, scope=""):
 def reaction_bar_html(context, target_kind, target_id, reactions, mine, scope=""):
     """partials/reactions.html for one post or comment, as `{% include %}` with these values renders it.
 
-    A thread shows hundreds of bars that differ only in their target's id, most of them with no reaction yet:
-    each state (counts, the viewer's own, scope) is rendered once per page for a stand-in id, and the other
-    bars in that state are copies with the real id in its place. (Nothing else in a bar is a long number.)
+    A thread shows hundreds of bars and a feed twenty, which differ in their target's id and their counts: each
+    shape (which kinds have reactions, which are the viewer's, the scope) is rendered once per page with
+    stand-ins for the id and the counts, and the other bars of that shape are copies with the real numbers in
+    their places. (Nothing else in a bar is a long number.)
     """
+    reactions = {kind: n for kind, n in (reactions or {}).items() if n and kind in STAND_IN_COUNTS}
     bars = _page_memo(context, "reaction_bars")
-    state = (target_kind, scope, tuple(sorted((reactions or {}).items())), frozenset(mine or ()))
-    if state not in bars:
-        bars[state] = _render_partial(
+    shape = (target_kind, scope, frozenset(reactions), frozenset(mine or ()))
+    if shape not in bars:
+        bars[shape] = _render_partial(
             context,
             "community/partials/reactions.html",
             target_kind=target_kind,
             target_id=STAND_IN_ID,
-            reactions=reactions,
+            reactions={kind: STAND_IN_COUNTS[kind] for kind in reactions},
             mine=mine,
             scope=scope,
         )
-    return mark_safe(bars[state].replace(str(STAND_IN_ID), str(target_id)))  # noqa: S308 - a number put in HTML
+    html = bars[shape]
+    for kind, n in reactions.items():
+        html = html.replace(str(STAND_IN_COUNTS[kind]), str(n))
+    return mark_safe(html.replace(str(STAND_IN_ID), str(target_id)))  # noqa: S308 - numbers put in HTML
 
 
 def _page_memo(context, name):
