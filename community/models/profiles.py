@@ -75,6 +75,13 @@ class ExpertiseTag(TaggedItemBase):
         "community.Profile", related_name="expertise_items", on_delete=models.CASCADE
     )
 
+    class Meta:
+        # taggit only checks before it adds: two saves at once could tag a member twice (and count them twice
+        # in the directory's facets). The index also serves "this member's tags".
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="expertise_tag_once_per_member")
+        ]
+
 
 def audience_field(part):
     default, _attributes = PRIVACY_PARTS[part]
