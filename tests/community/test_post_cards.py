@@ -28,9 +28,10 @@ def card_html(html, post):
 
 
 def page_cards(posts, viewer):
+    """cards_for() as a page calls it; `viewer` is a profile."""
     return cards_for(
         Post.objects.filter(pk__in=[post.pk for post in posts]).select_related("author__profile", "group"),
-        get_user_model().objects.get(pk=viewer.pk),  # a fresh instance: nothing remembered about the viewer
+        get_user_model().objects.get(pk=viewer.user_id),  # a fresh instance: nothing remembered about them
     )
 
 
