@@ -3,15 +3,17 @@
 Every logged-in page shows them, and counting costs two queries that each look at what the member may still
 read. So the counts are kept in the cache for UNREAD_CACHE_SECONDS (0: counted on every page, as in the
 embedded default and the tests) and forgotten whenever something changes them: a notification created,
-grouped, read or deleted; a message sent; a conversation read; a block made or lifted. Anything rarer (a
-member leaving a private group whose posts they were notified about) corrects itself within that time; a
-badge never shows more than a number.
+grouped or read; a message sent; a conversation read; a block made or lifted. Anything rarer corrects itself
+within that time: notifications deleted with their post or account (no delete signal here: one would make
+Django load every notification of a deleted post, one by one, instead of deleting them in one statement),
+or a member leaving a private group whose posts they were notified about. A badge never shows more than a
+number.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 
 NONE = {"notifications": 0, "messages": 0}
 
@@ -50,14 +52,11 @@ def forget(user_ids):
     transaction.on_commit(lambda: cache.delete_many(keys))
 
 
-def _notification_changed(sender, instance, **kwargs):
+def _notification_saved(sender, instance, **kwargs):
     forget([instance.recipient_id])
 
 
 def connect():
     from .models import Notification
 
-    post_save.connect(_notification_changed, sender=Notification, dispatch_uid="unread-notification-saved")
-    post_delete.connect(
-        _notification_changed, sender=Notification, dispatch_uid="unread-notification-deleted"
-    )
+    post_save.connect(_notification_saved, sender=Notification, dispatch_uid="unread-notification-saved")
