@@ -71,7 +71,7 @@ def test_a_notification_shows_at_once_and_reading_all_clears_it(login, alumna):
     assert badges(client)["notifications"] == 0
 
 
-def test_notifications_deleted_with_their_post_leave_the_badge_when_the_time_runs_out(login, alumna, settings):
+def test_notifications_deleted_with_their_post_leave_the_badge_when_the_time_runs_out(login, alumna):
     """No delete signal (it would make deleting a widely notified post load every notification): the badge
     is corrected by the next count, at the latest after UNREAD_CACHE_SECONDS."""
     from django.core.cache import cache
