@@ -8,13 +8,12 @@ from django.urls import reverse
 
 import pytest
 
-from community.audiences import Audience, MembershipStatus
 from community.feeds import cards_for
-from community.models import GroupMembership, Post, Profile
+from community.models import GroupMembership, Post
 from community.posting import add_comment, toggle_reaction
+from tests.community.bylines import write_as_every_author
 from tests.factories.community import GroupFactory, PostFactory, add_member
 from tests.factories.members import member
-from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,24 +36,12 @@ def page_cards(posts, viewer):
 
 def test_post_card_shows_its_author_as_the_avatar_and_author_partials_do(login, alumna, employee):
     """post_card.html writes avatars and names itself (a Byline); they must stay what the partials render."""
-    alumna.photo, alumna.photo_audience = "profiles/alumna.jpg", Audience.MEMBERS
-    alumna.save()
-    private = member(handle="private", photo="profiles/private.jpg", photo_audience=Audience.PRIVATE)
-    suspended, without_profile = member(handle="suspended"), member(handle="no-profile")
-    staff = UserFactory(is_staff=True, first_name="", last_name="")
-    posts = {
-        who: PostFactory(author=getattr(author, "user", author), group=None, body=f"{who}の投稿")
-        for who, author in {
-            "alumna": alumna,
-            "private": private,
-            "suspended": suspended,
-            "without_profile": without_profile,
-            "staff": staff,
-            "viewer": employee,
-        }.items()
-    }
-    Profile.objects.filter(pk=suspended.pk).update(status=MembershipStatus.SUSPENDED)
-    Profile.objects.filter(pk=without_profile.pk).delete()
+    posts = write_as_every_author(
+        alumna,
+        employee,
+        lambda user, who: PostFactory(author=user, group=None, body=f"{who}の投稿"),
+        ("alumna", "private", "suspended", "without_profile", "staff", "viewer"),
+    )
 
     response = login(employee).get(reverse("feed"))
     html = response.content.decode()

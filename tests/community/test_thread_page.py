@@ -11,12 +11,10 @@ import pytest
 from django_comments_xtd.models import XtdComment
 
 from community import threads
-from community.audiences import Audience, MembershipStatus
-from community.models import Profile
 from community.posting import add_comment, edit_comment
 from community.threads import THREADS_PER_PAGE
+from tests.community.bylines import write_as_every_author
 from tests.factories.community import PostFactory
-from tests.factories.members import member
 
 pytestmark = pytest.mark.django_db
 
@@ -89,24 +87,12 @@ def test_story_comments_open_a_reply_form_on_demand(login, alumna, employee, int
 
 def test_comment_shows_its_author_as_the_avatar_and_author_partials_do(login, alumna, employee, open_post):
     """comment.html writes avatars and names itself (a Byline); they must stay what the partials render."""
-    alumna.photo, alumna.photo_audience = "profiles/alumna.jpg", Audience.MEMBERS
-    alumna.save()
-    private = member(handle="private", photo="profiles/private.jpg", photo_audience=Audience.PRIVATE)
-    suspended, without_profile, deleted = (member(handle=h) for h in ("suspended", "no-profile", "deleted"))
-    comments = {
-        who: add_comment(profile.user, open_post, f"{who}のコメント")
-        for who, profile in {
-            "alumna": alumna,
-            "private": private,
-            "suspended": suspended,
-            "without_profile": without_profile,
-            "deleted": deleted,
-            "viewer": employee,
-        }.items()
-    }
-    Profile.objects.filter(pk=suspended.pk).update(status=MembershipStatus.SUSPENDED)
-    Profile.objects.filter(pk=without_profile.pk).delete()
-    deleted.user.delete()
+    comments = write_as_every_author(
+        alumna,
+        employee,
+        lambda user, who: add_comment(user, open_post, f"{who}のコメント"),
+        ("alumna", "private", "suspended", "without_profile", "deleted", "viewer"),
+    )
 
     response = login(employee).get(reverse("post", args=[open_post.pk]))
     html = response.content.decode()

@@ -1,0 +1,37 @@
+"""Authors in every state a byline shows differently, for the tests that check what cards and comments write
+for them (tests/community/test_post_cards.py, test_thread_page.py)."""
+
+from community.audiences import Audience, MembershipStatus
+from community.models import Profile
+from tests.factories.members import member
+from tests.factories.users import UserFactory
+
+
+def write_as_every_author(alumna, viewer, write, states):
+    """{state: write(user, state)} for each of `states`, written while every author is still an ordinary
+    member, then each author put in their state:
+
+    alumna (a photo members see), private (a photo only they see), suspended, without_profile (the profile
+    deleted), staff (no profile at all), deleted (the account deleted), viewer (the one who reads)."""
+    alumna.photo, alumna.photo_audience = "profiles/alumna.jpg", Audience.MEMBERS
+    alumna.save()
+    makers = {
+        "alumna": lambda: alumna.user,
+        "private": lambda: (
+            member(handle="private", photo="profiles/private.jpg", photo_audience=Audience.PRIVATE).user
+        ),
+        "suspended": lambda: member(handle="suspended").user,
+        "without_profile": lambda: member(handle="no-profile").user,
+        "staff": lambda: UserFactory(is_staff=True, first_name="", last_name=""),
+        "deleted": lambda: member(handle="deleted").user,
+        "viewer": lambda: viewer.user,
+    }
+    authors = {state: makers[state]() for state in states}
+    written = {state: write(user, state) for state, user in authors.items()}
+    if "suspended" in authors:
+        Profile.objects.filter(user=authors["suspended"]).update(status=MembershipStatus.SUSPENDED)
+    if "without_profile" in authors:
+        Profile.objects.filter(user=authors["without_profile"]).delete()
+    if "deleted" in authors:
+        authors["deleted"].delete()
+    return written
