@@ -322,5 +322,7 @@ def expertise_options(viewer):
 
     names = _kept(f"expertise:{','.join(audiences)}", settings.DIRECTORY_CACHE_SECONDS, find)
     mine = profile_of(viewer)
-    own = mine.expertise.names() if mine is not None else []
+    # The viewer's own tags are among the names already when they are listed and show them to their peers.
+    shows_own = mine is None or (mine.expertise_audience in audiences and not mine.hidden_from_directory)
+    own = [] if shows_own else mine.expertise.names()
     return sorted({*names, *own})
