@@ -2,7 +2,6 @@
 what they show stays what the shared partials and reverse() give."""
 
 from django.contrib.auth import get_user_model
-from django.template import RequestContext, Template
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -11,7 +10,7 @@ import pytest
 from community.feeds import cards_for
 from community.models import GroupMembership, Post
 from community.posting import add_comment, toggle_reaction
-from tests.community.bylines import write_as_every_author
+from tests.community.partials import copied_and_included_bars, write_as_every_author
 from tests.factories.community import GroupFactory, PostFactory, add_member
 from tests.factories.members import member
 
@@ -128,18 +127,9 @@ def test_reaction_bars_of_one_shape_read_as_their_own_rendering_whatever_their_c
         ({"like": 0, "congrats": 5}, set(), "announcement"),  # a count of 0 is no reaction
         ({"congrats": 7}, set(), "announcement"),
     ]
-    context = {}
-    source = "{% load community_tags %}"
-    for n, (reactions, mine, scope) in enumerate(states):
-        context[f"r{n}"], context[f"m{n}"] = reactions, mine
-        target_id = n * 100 + 7
-        source += (
-            f'{{% reaction_bar_html "post" {target_id} r{n} m{n} "{scope}" %}}|'
-            f'{{% include "community/partials/reactions.html" with target_kind="post" '
-            f'target_id={target_id} reactions=r{n} mine=m{n} scope="{scope}" %}}@@'
-        )
-    rendered = Template(source).render(RequestContext(request, context))
-    pairs = [part.split("|") for part in rendered.split("@@")[:-1]]
+    bars = [(n * 100 + 7, reactions, mine, scope) for n, (reactions, mine, scope) in enumerate(states)]
+    pairs = copied_and_included_bars(request, "post", bars)
+    rendered = "".join(copied + own for copied, own in pairs)
     assert len(pairs) == len(states)
     for copied, own in pairs:
         assert copied == own

@@ -3,7 +3,6 @@ and texts worked out once; what it shows stays what the shared partials show."""
 
 import re
 
-from django.template import RequestContext, Template
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -13,7 +12,7 @@ from django_comments_xtd.models import XtdComment
 from community import threads
 from community.posting import add_comment, edit_comment
 from community.threads import THREADS_PER_PAGE
-from tests.community.bylines import write_as_every_author
+from tests.community.partials import copied_and_included_bars, write_as_every_author
 from tests.factories.community import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -118,18 +117,14 @@ def test_reaction_bars_copied_between_comments_are_what_the_partial_renders(rf, 
         ({"like": 2}, set()),
         ({"thanks": 1, "like": 30}, {"thanks"}),
     ]
-    context = {}
-    source = "{% load community_tags %}"
-    for n, (reactions, mine) in enumerate(states):
-        context[f"r{n}"], context[f"m{n}"] = reactions, mine
-        for target_id in (n * 100 + 7, n * 100 + 8):  # the second bar of each state is a copy
-            source += (
-                f'{{% reaction_bar_html "comment" {target_id} r{n} m{n} %}}|'
-                f'{{% include "community/partials/reactions.html" with target_kind="comment" '
-                f'target_id={target_id} reactions=r{n} mine=m{n} scope="" %}}@@'
-            )
-    rendered = Template(source).render(RequestContext(request, context))
-    pairs = [part.split("|") for part in rendered.split("@@")[:-1]]
+    # the second bar of each state is a copy
+    bars = [
+        (target_id, reactions, mine, "")
+        for n, (reactions, mine) in enumerate(states)
+        for target_id in (n * 100 + 7, n * 100 + 8)
+    ]
+    pairs = copied_and_included_bars(request, "comment", bars)
+    rendered = "".join(copied + own for copied, own in pairs)
     assert len(pairs) == 2 * len(states)
     for copied, own in pairs:
         assert copied == own

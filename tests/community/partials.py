@@ -1,5 +1,8 @@
-"""Authors in every state a byline shows differently, for the tests that check what cards and comments write
-for them (tests/community/test_post_cards.py, test_thread_page.py)."""
+"""For the tests that check what post cards and comments write without the shared partials
+(tests/community/test_post_cards.py, test_thread_page.py): authors in every state a byline shows
+differently, and reaction bars rendered both ways."""
+
+from django.template import RequestContext, Template
 
 from community.audiences import Audience, MembershipStatus
 from community.models import Profile
@@ -35,3 +38,19 @@ def write_as_every_author(alumna, viewer, write, states):
     if "deleted" in authors:
         authors["deleted"].delete()
     return written
+
+
+def copied_and_included_bars(request, target_kind, bars):
+    """[(what {% reaction_bar_html %} writes, what including partials/reactions.html writes)] for each bar
+    (target_id, reactions, mine, scope), all rendered in one template as a page renders them."""
+    context = {}
+    source = "{% load community_tags %}"
+    for n, (target_id, reactions, mine, scope) in enumerate(bars):
+        context[f"r{n}"], context[f"m{n}"] = reactions, mine
+        source += (
+            f'{{% reaction_bar_html "{target_kind}" {target_id} r{n} m{n} "{scope}" %}}|'
+            f'{{% include "community/partials/reactions.html" with target_kind="{target_kind}" '
+            f'target_id={target_id} reactions=r{n} mine=m{n} scope="{scope}" %}}@@'
+        )
+    rendered = Template(source).render(RequestContext(request, context))
+    return [tuple(part.split("|")) for part in rendered.split("@@")[:-1]]
