@@ -11,7 +11,7 @@ from community.profiles import profile_view
 from community.views.access import member_required
 
 from .backends import SearchUnavailable
-from .directory import DirectoryQuery, directory_results, facet_counts, filter_options, listed_count
+from .directory import DirectoryQuery, directory_results, filter_options
 from .models import Kind
 from .results import load
 from .service import site_search
@@ -40,21 +40,15 @@ def directory(request):
             context = {"query": query, "options": options, "limited": limited.message}
             return render(request, "search/directory.html", context, status=429)
     try:
-        listed, matching = directory_results(request.user, query)
+        results = directory_results(request.user, query)
     except SearchUnavailable:
         messages.error(
             request, _("Keyword search is unavailable for a moment; the other filters still work.")
         )
         query.text = ""
-        listed, matching = directory_results(request.user, query)
-    facets = facet_counts(request.user, matching) if query.is_filtered else None
-    if facets is not None and not query.text:
-        # The facets counted the same members the listing shows: no second count.
-        paginator = CountedPaginator(listed, MEMBERS_PER_PAGE, facets["total"])
-    elif not query.is_filtered:
-        paginator = CountedPaginator(listed, MEMBERS_PER_PAGE, listed_count(request.user))
-    else:
-        paginator = Paginator(listed, MEMBERS_PER_PAGE)
+        results = directory_results(request.user, query)
+    # The directory knows how many members it lists (the facets counted them): the paginator does not count.
+    paginator = CountedPaginator(results.members, MEMBERS_PER_PAGE, results.count)
     page_obj = paginator.get_page(request.GET.get("page"))
     audiences = audiences_for(request.user)
     mine = profile_of(request.user)
@@ -66,7 +60,7 @@ def directory(request):
             "members": [profile_view(request.user, profile, audiences) for profile in page_obj.object_list],
             "query": query,
             "options": options,
-            "facets": facets,
+            "facets": results.facets,
             "can_use_cohort": bool(mine and mine.joined_year),
             "can_use_my_departments": bool(mine and mine.departments.exists()),
         },

@@ -10,6 +10,8 @@ import pytest
 from community.audiences import MembershipStatus
 from community.permissions import directory_profiles_for
 from search.directory import DirectoryQuery, directory_results, expertise_options, facet_counts
+from search.entries import reindex
+from search.models import Kind
 from tests.factories.members import OrgUnitFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -65,10 +67,27 @@ def test_a_member_matched_twice_by_a_filter_is_counted_once(alumna, community):
     alumna.departments.set([community["lab"], community["quality"]])
     alumna.departments_audience = "members"
     alumna.save()
-    listed, matching = directory_results(alumna.user, DirectoryQuery(my_departments=True))
-    facets = facet_counts(alumna.user, matching)
-    assert facets["total"] == len(list(listed)) == 3  # alumna, shown, quiet (hidden's department is private)
+    results = directory_results(alumna.user, DirectoryQuery(my_departments=True))
+    facets = results.facets
+    # alumna, shown, quiet (hidden's department is private)
+    assert facets["total"] == results.count == len(list(results.members)) == 3
     assert {name: n for _pk, name, n in facets["departments"]} == {"研究所": 2, "品質保証部": 3}
+
+
+def test_a_keyword_and_a_filter_list_and_count_the_same_members_in_rank_order(alumna, community):
+    lab, quality = community["lab"], community["quality"]
+    shown = {"departments_audience": "members"}
+    by_name = member(handle="n", display_name="醸造 一郎", departments=[lab], **shown)
+    by_bio = member(handle="b", bio="醸造の仕事をしていました", departments=[lab, quality], **shown)
+    elsewhere = member(handle="e", bio="醸造", departments=[quality], **shown)
+    secretive = member(handle="s", bio="醸造", departments=[lab], departments_audience="private")
+    for profile in (by_name, by_bio, elsewhere, secretive):
+        reindex(Kind.MEMBER, profile.pk)
+    results = directory_results(alumna.user, DirectoryQuery(text="醸造", department=lab.pk))
+    assert list(results.members) == [by_name, by_bio]  # rank order; `secretive` hides the department
+    assert results.count == results.facets["total"] == 2
+    assert {name: n for _pk, name, n in results.facets["departments"]} == {"研究所": 2, "品質保証部": 1}
+    assert "ids" not in results.facets
 
 
 def test_facets_of_nobody_are_empty(alumna, community):

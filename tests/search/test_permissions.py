@@ -8,7 +8,7 @@ from django.urls import reverse
 import pytest
 
 from community.models import Post
-from search.directory import DirectoryQuery, directory_results, facet_counts
+from search.directory import DirectoryQuery, directory_results
 from search.entries import reindex
 from search.models import Kind, SearchEntry
 from search.service import site_search
@@ -61,9 +61,9 @@ def test_alumni_only_parts_are_found_by_alumni_only(viewer):
 
 def test_hidden_values_never_reach_facet_counts(viewer, hidden_employer):
     index_everything()
-    listed, matching = directory_results(viewer.user, DirectoryQuery(text="発酵食品"))
-    assert list(listed) == [hidden_employer]
-    facets = facet_counts(viewer.user, matching)
+    results = directory_results(viewer.user, DirectoryQuery(text="発酵食品"))
+    assert list(results.members) == [hidden_employer]
+    facets = results.facets
     assert facets["locations"] == []  # 札幌市 is private: no facet, no count
     assert "極秘" not in str(facets)
 
