@@ -7,6 +7,7 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import receivers, unread  # noqa: F401 - receivers connects the notification receivers
+        from . import receivers, unread, upload_files  # noqa: F401 - receivers connects the notification receivers
 
         unread.connect()
+        upload_files.connect()

@@ -129,6 +129,14 @@ def send_weekly_digests():
 
 
 @shared_task
+def clean_uploads():
+    """Delete member uploads no row has used for a day (weekly; `manage.py clean_uploads`). Returns the counts."""
+    from .upload_files import sweep_uploads
+
+    return sweep_uploads().as_dict()
+
+
+@shared_task
 def send_event_reminders():
     """Remind attendees of events starting within a day (hourly; each attendee once per start time)."""
     from .events import send_reminders

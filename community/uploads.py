@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from .upload_files import StoredNameDescriptor
+
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 25_000_000
 PHOTO_SIDE = 800  # profile photos
@@ -154,7 +156,9 @@ def generated_name(folder, extension=".jpg"):
 
 class MemberImageField(models.ImageField):
     """A model field for images members upload: stored under generated_name(folder), edited (in our forms
-    and in the admin) through ImageUploadField."""
+    and in the admin) through ImageUploadField. The file a row lets go of is deleted (community/upload_files.py)."""
+
+    descriptor_class = StoredNameDescriptor
 
     def __init__(self, *args, folder, max_side=PICTURE_SIDE, **kwargs):
         self.folder = folder

@@ -105,7 +105,7 @@ class ProfileForm(forms.ModelForm):
         profile = super().save(commit=False)
         photo = self.cleaned_data.get("photo")
         if self.cleaned_data.get("remove_photo"):
-            profile.photo.delete(save=False)
+            profile.photo = ""  # the file goes once the save commits (community/upload_files.py)
         elif photo is not None:
             profile.photo.save(photo.name, photo, save=False)
         if commit:

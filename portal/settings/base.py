@@ -317,6 +317,11 @@ CELERY_BEAT_SCHEDULE = {
     "event-reminders": {"task": "community.tasks.send_event_reminders", "schedule": crontab(minute=5)},
     "draw-lotteries": {"task": "community.tasks.draw_due_lotteries", "schedule": 300.0},
     "publish-announcements": {"task": "community.tasks.publish_due_announcements", "schedule": 60.0},
+    # Member uploads no row uses (most are deleted on commit already; this catches the rest).
+    "clean-uploads": {
+        "task": "community.tasks.clean_uploads",
+        "schedule": crontab(hour=4, minute=30, day_of_week="sun"),
+    },
 }
 # Wagtail's own background work (search index, reference index) stays on django_tasks' immediate backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
