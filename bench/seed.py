@@ -60,6 +60,7 @@ BENCH_HANDLE = "bench-member"
 BENCH_GROUPS = 20
 INBOX = 100  # the benchmark member's conversations
 THREAD_COMMENTS = 1000
+THREAD_DAYS = 30  # how long before the seed's now the 1,000-comment thread was started
 POST_ENTRIES = 20_000  # the newest posts get search entries (all of them would take hours of tokenising)
 SPAN = 3 * 365 * 86400  # posts spread over three years
 CHUNK = 50_000
@@ -245,11 +246,25 @@ def seed_posts(total, group_ids, authors):
     progress.finish()
 
 
-def _comment_rows(comments, post_id, when, count, rng, authors, post_type, site_id):
-    """`count` comments on one post, starting at id `comments.next`: top-level ones and replies (level 1)."""
-    threads = []  # [root row, replies]
+def times_after(start, count, rng, gap_minutes):
+    """`count` increasing times after `start`, each a random gap_minutes (low, high) after the one before, pressed
+    closer together where they would reach NOW: every time is after `start` and before the seed's now."""
+    offsets, total = [], 0
     for _ in range(count):
-        when += timedelta(minutes=rng.randint(1, 600))
+        total += rng.randint(*gap_minutes) * 60
+        offsets.append(total)
+    room = (NOW - start).total_seconds() - 1
+    if room <= 0:
+        raise ValueError(f"no time between {start} and the seed's now {NOW}")
+    scale = min(1.0, room / total) if total else 1.0
+    return [start + timedelta(seconds=offset * scale) for offset in offsets]
+
+
+def _comment_rows(comments, post_id, posted, count, rng, authors, post_type, site_id):
+    """`count` comments on one post made at `posted`, starting at id `comments.next`: top-level ones and replies
+    (level 1), each after the one before and all before the seed's now."""
+    threads = []  # [root row, replies]
+    for when in times_after(posted, count, rng, (1, 600)):
         if threads and rng.random() < 0.4:
             root, replies = rng.choice(threads)
             replies.append((comments.next, root[0], when))
@@ -295,11 +310,16 @@ def seed_comments(total, thread_group, authors):
 
     from community.models import Post
 
-    thread_post, _ = Post.objects.get_or_create(
+    thread_post, created = Post.objects.get_or_create(
         body=THREAD_BODY,
         group_id=thread_group,
         defaults={"author_id": authors[0], "body_html": paragraph_html(THREAD_BODY)},
     )
+    if created:  # posted a month before the seed's now, so its thousand comments fit before it
+        thread_post.created_at = thread_post.fanned_out_at = NOW - timedelta(days=THREAD_DAYS)
+        Post.objects.filter(pk=thread_post.pk).update(
+            created_at=thread_post.created_at, fanned_out_at=thread_post.created_at
+        )
     post_type = ContentType.objects.get_for_model(Post).pk
     site_id = Site.objects.get_current().pk
     on_posts = XtdComment.norel_objects.filter(content_type_id=post_type)
@@ -324,7 +344,11 @@ def seed_comments(total, thread_group, authors):
         return thread_post
     ids, stamps = array("q"), array("d")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT id, extract(epoch FROM created_at) FROM community_post WHERE NOT is_hidden")
+        # Only posts made before the seed's now (seed_demo's announcements are made at seeding time) get comments.
+        cursor.execute(
+            "SELECT id, extract(epoch FROM created_at) FROM community_post WHERE NOT is_hidden AND created_at < %s",
+            [NOW - timedelta(minutes=10)],
+        )
         for post_id, stamp in cursor.fetchall():
             ids.append(post_id)
             stamps.append(float(stamp))
@@ -351,9 +375,7 @@ def _conversation(conversations, participants, messages, people, count, rng, unr
     conversation_id = conversations.next
     conversations.next += 1
     started = NOW - timedelta(seconds=rng.randint(86400, SPAN))
-    when = started
-    for _ in range(count):
-        when += timedelta(minutes=rng.randint(5, 3000))
+    for when in times_after(started, count, rng, (5, 3000)):
         body = sentence(rng, MESSAGES)
         messages.append((conversation_id, rng.choice(people), body, paragraph_html(body), when))
     conversations.rows.append((conversation_id, secrets.token_urlsafe(12), people[0], started, when))
