@@ -57,12 +57,18 @@ def _part_values(profile, part):
     return {attribute: getattr(profile, attribute) for attribute in PRIVACY_PARTS[part][1]}
 
 
-def profile_view(viewer, profile, audiences=None):
-    """The ProfileView of `profile` for `viewer` (audiences may be passed in when rendering many)."""
+# What a member card (components/member_card.html, the directory) shows: only these are read for it, so a
+# listing needs no query for sites or expertise.
+CARD_PARTS = frozenset({"photo", "career_years", "departments", "work"})
+
+
+def profile_view(viewer, profile, audiences=None, only=None):
+    """The ProfileView of `profile` for `viewer` (audiences may be passed in when rendering many). With `only`
+    (a set of parts, e.g. CARD_PARTS), the other parts are left empty as if hidden."""
     parts = permissions.visible_parts(viewer, profile, audiences)
     values = {"name_kana": profile.name_kana, "name_romaji": profile.name_romaji}
     for part in PRIVACY_PARTS:
-        if part in parts:
+        if part in parts and (only is None or part in only):
             values.update(_part_values(profile, part))
         else:
             values.update(dict.fromkeys(PRIVACY_PARTS[part][1]))

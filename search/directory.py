@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 
 from community.audiences import OpenTo
 from community.models import ExpertiseTag, OrgUnit, Profile
@@ -23,6 +23,7 @@ from community.permissions import (
 )
 from portal.generations import Generation
 
+from .lookups import AnyOf
 from .models import Kind
 
 
@@ -147,7 +148,8 @@ class RankedProfiles:
 
 
 def _for_display(profiles):
-    return profiles.select_related("user").prefetch_related("departments", "sites", "expertise")
+    """Profiles ready for their member cards: what CARD_PARTS read."""
+    return profiles.prefetch_related("departments")
 
 
 @dataclass
@@ -172,7 +174,7 @@ def directory_results(viewer, query):
     repeats = bool(query.department or query.expertise or query.my_departments)
     if query.text:
         ranked_ids = matching_profile_ids(viewer, query.text)
-        matching = profiles.filter(pk__in=ranked_ids)
+        matching = profiles.filter(AnyOf(F("pk"), ranked_ids))
         # The statement that counts the facets also says which ranked members the filters keep: the ids cross
         # to the database once.
         facets = facet_counts(viewer, matching.distinct() if repeats else matching, with_ids=True)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community import ratelimit
 from community.permissions import audiences_for, is_member, profile_of
-from community.profiles import profile_view
+from community.profiles import CARD_PARTS, profile_view
 from community.views.access import member_required
 
 from .backends import SearchUnavailable
@@ -57,7 +57,10 @@ def directory(request):
         "search/directory.html",
         {
             "page_obj": page_obj,
-            "members": [profile_view(request.user, profile, audiences) for profile in page_obj.object_list],
+            "members": [
+                profile_view(request.user, profile, audiences, only=CARD_PARTS)
+                for profile in page_obj.object_list
+            ],
             "query": query,
             "options": options,
             "facets": results.facets,

@@ -90,6 +90,26 @@ def test_a_keyword_and_a_filter_list_and_count_the_same_members_in_rank_order(al
     assert "ids" not in results.facets
 
 
+def test_the_directory_page_with_a_keyword_and_a_filter_has_a_bounded_query_count(
+    login, alumna, community, django_assert_max_num_queries
+):
+    lab = community["lab"]
+    for number in range(30):
+        brewer = member(
+            handle=f"brewer-{number}", bio="醸造の仕事", departments=[lab], departments_audience="members"
+        )
+        reindex(Kind.MEMBER, brewer.pk)
+    client = login(alumna)
+    params = {"q": "醸造", "department": lab.pk}
+    client.get(reverse("directory"), params)  # per-process caches (site, locale) warmed
+    # The page frame, the member search (on PostgreSQL with its planner settings around it), one statement for
+    # facets and count, the cards and their departments.
+    with django_assert_max_num_queries(22):
+        response = client.get(reverse("directory"), params)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="member-card"') == 24  # a full first page of 30
+
+
 def test_facets_of_nobody_are_empty(alumna, community):
     facets = facet_counts(alumna.user, directory_profiles_for(alumna.user).none())
     assert facets == {
