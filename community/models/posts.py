@@ -58,6 +58,9 @@ class Post(models.Model):
             ),
             models.Index(fields=["author", "-created_at"], name="post_author_idx"),
             models.Index(fields=["created_at"], name="post_created_idx"),  # the dashboard's time windows
+            # "Does a post still name this file?" (community/upload_files.py) before a file is deleted: a
+            # sequential read of a million posts took 174 ms. Only posts with an image are in it.
+            models.Index(fields=["image"], condition=~models.Q(image=""), name="post_image_idx"),
         ]
 
     def __str__(self):

@@ -205,6 +205,8 @@ class Profile(models.Model):
             models.Index(fields=["joined_year"], name="profile_joined_idx"),
             # The dashboard's new members per window: when they joined the community (insights.joined_at()).
             models.Index("status", Coalesce("approved_at", "created_at"), name="profile_joined_at_idx"),
+            # "Does a profile still name this file?" before a photo is deleted (community/upload_files.py).
+            models.Index(fields=["photo"], condition=~models.Q(photo=""), name="profile_photo_idx"),
         ]
 
     def __str__(self):
