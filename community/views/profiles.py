@@ -182,9 +182,7 @@ def me_delete(request):
             AuditEntry.record(
                 None, AuditEntry.Action.DELETE_ACCOUNT, f"user #{user.pk}", "deleted by the member"
             )
-            profile = profile_of(user)
-            if profile is not None and profile.photo:
-                profile.photo.delete(save=False)
+            # The photo and post images are deleted from storage once this commits (community/upload_files.py).
             # Comments stay in their threads, without a name (shown as "former member"); everything else of
             # theirs — profile, applications, posts, reactions, messages, notifications — goes with the account.
             from django_comments_xtd.models import XtdComment
