@@ -109,7 +109,9 @@ def test_replacement_rolled_back_deletes_nothing(alumna, django_capture_on_commi
     assert alumna.photo.name == old
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True
+)  # like every transaction test: e2e reloads after it
 def test_real_commit_deletes_the_old_file_and_real_rollback_keeps_it():
     profile = member(handle="committed")
     first = _with_image(profile)  # autocommit: the row names it at once
