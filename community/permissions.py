@@ -266,6 +266,21 @@ def _is_public_story(page):
     return isinstance(page, StoryPage) and page.live and not page.get_view_restrictions().exists()
 
 
+def can_see_upload(user, owner):
+    """May the user see an image a member uploaded for `owner` (the row that names the file)? Whoever may see
+    what it belongs to: a post's image with the post, a group's cover with the group's page, a profile photo
+    by its audience. Any other owner: nobody (a new kind of upload is refused until it has a rule here)."""
+    from .models import Group, Post, Profile
+
+    if isinstance(owner, Post):
+        return can_read_post(user, owner)
+    if isinstance(owner, Group):
+        return can_see_group(user, owner)
+    if isinstance(owner, Profile):
+        return can_see_part(user, owner, "photo")
+    return False
+
+
 # --- The idea board ---------------------------------------------------------------------------------------
 
 # Once the secretariat has answered (planned, done, declined), the text its answer is about stays as it was.

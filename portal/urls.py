@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from community.admin_mfa import login_through_allauth
+from community.views.media import member_upload
 from home.sitemaps import all_languages_sitemap
 from home.views import healthz, robots_txt
 
@@ -22,6 +23,9 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", all_languages_sitemap, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Members' uploads at their MEDIA_URL addresses, each request checked (community/views/media.py). Ahead of
+    # static() below, which serves the rest of MEDIA_ROOT (Wagtail's images) with DEBUG on.
+    re_path(r"^media/(?P<name>(?:posts|groups|profiles)/.+)$", member_upload, name="member_upload"),
 ]
 
 if settings.BENCH_VIEWS:

@@ -191,9 +191,19 @@ def build_world():
     add_member(private, author.profile)
     make_moderator(users["group_moderator"], private)
     add_member(other, users["other_member"].profile)
-    proposed = GroupFactory(slug="proposed", status="proposed", proposed_by=users["member"])
+    proposed = GroupFactory(
+        slug="proposed",
+        status="proposed",
+        proposed_by=users["member"],
+        cover=ContentFile(b"\xff\xd8\xff", "c.jpg"),
+    )
 
-    post = PostFactory(author=author, group=private, body=PRIVATE_POST)
+    post = PostFactory(
+        author=author, group=private, body=PRIVATE_POST, image=ContentFile(b"\xff\xd8\xff", "p.jpg")
+    )
+    # An alumni-only photo: the loner and the moderator are alumni, the other member is an employee.
+    author.profile.photo_audience = "alumni"
+    author.profile.photo.save("photo.jpg", ContentFile(b"\xff\xd8\xff"))
     comment = XtdComment.objects.create(
         content_type=ContentType.objects.get_for_model(post),
         object_pk=str(post.pk),
@@ -485,6 +495,18 @@ SITE_RULES = [
     named("sitemap", PUBLIC),
     named("set_language", PUBLIC, POST),
     pages("wagtaildocs_serve", (lambda world: world.document.url, PUBLIC, GET)),
+    # Members' uploads: whoever may see the post, the group or the photo's audience; everyone else (anonymous
+    # visitors too: an <img> can't log in) the 404 of a missing file.
+    pages(
+        "member_upload",
+        (lambda world: world.post.image.url, expect(NOT_FOUND, group_moderator=OK, secretariat=OK), GET),
+        (lambda world: world.proposed.cover.url, expect(NOT_FOUND, member=OK, secretariat=OK), GET),
+        (
+            lambda world: world.author.profile.photo.url,
+            expect(NOT_FOUND, member=OK, group_moderator=OK, secretariat=OK),
+            GET,
+        ),
+    ),
     named(
         "wagtaildocs_authenticate_with_password",
         PUBLIC,

@@ -60,6 +60,11 @@ class Group(models.Model):
         ordering = ["name"]
         verbose_name = _("group")
         verbose_name_plural = _("groups")
+        indexes = [
+            # "Which group names this file?" when /media/groups/... is asked for (community/member_media.py) and
+            # before a cover is deleted (community/upload_files.py). Only groups with a cover are in it.
+            models.Index(fields=["cover"], condition=~models.Q(cover=""), name="group_cover_idx"),
+        ]
 
     def __str__(self):
         return self.name

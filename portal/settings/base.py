@@ -278,6 +278,12 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = True
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# Members' images (posts/, groups/, profiles/) are served by community/views/media.py after a permission check.
+# Behind nginx, set MEDIA_ACCEL_REDIRECT_PREFIX to the internal location that maps to MEDIA_ROOT (for example
+# /_member_media/): Django then answers with X-Accel-Redirect and nginx sends the file (docs/production.md).
+MEDIA_ACCEL_REDIRECT_PREFIX = env.str("MEDIA_ACCEL_REDIRECT_PREFIX", default="")
+# How long the viewer's own browser may keep such an image (Cache-Control: private); never a shared cache.
+MEMBER_MEDIA_MAX_AGE = env.int("MEMBER_MEDIA_MAX_AGE", default=600)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
