@@ -70,7 +70,11 @@ def file_response(storage, name, content_type):
         # for AWS_QUERYSTRING_EXPIRE seconds, for whoever holds it.
         return HttpResponseRedirect(storage.url(name))
     prefix = settings.MEDIA_ACCEL_REDIRECT_PREFIX
-    if prefix:  # a missing file is nginx's 404 then
+    if prefix:
+        # Asked here, not left to nginx: its 404 would keep the private max-age set for the image (a member's
+        # browser would hold the refusal after the file came back) and differ from every other refusal.
+        if not storage.exists(name):
+            raise FileNotFoundError(name)
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(name)
         return response

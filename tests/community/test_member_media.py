@@ -233,11 +233,21 @@ def test_nothing_but_an_image_is_served_even_to_an_allowed_viewer(client, login,
     assert client.get(f"/media/{page}").status_code == 404
 
 
-def test_a_row_whose_file_is_gone_is_404(client, login, employee, community_post):
+@pytest.mark.parametrize("accel_prefix", ["", "/_member_media/"])
+def test_a_row_whose_file_is_gone_is_the_empty_404(
+    client, login, employee, settings, community_post, accel_prefix
+):
+    """Behind nginx too: its own 404 would carry the image's private max-age, so a member's browser would keep
+    the refusal after the file came back."""
+    settings.MEDIA_ACCEL_REDIRECT_PREFIX = accel_prefix
     address, _picture = _store(community_post, "image")
     default_storage.delete(community_post.image.name)
     login(employee)
-    assert client.get(address).status_code == 404
+    response = client.get(address)
+    assert response.status_code == 404
+    assert response.content == b""
+    assert "X-Accel-Redirect" not in response
+    assert "no-store" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize(
