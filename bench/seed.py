@@ -434,7 +434,7 @@ def seed_search_entries(processes=2):
     processes (bulk-inserted), then the configured backend's index brought up to date."""
     from community.models import Post
     from search import backends
-    from search.entries import all_ids
+    from search.entries import MEMBER_ENTRIES, all_ids
     from search.models import Kind, SearchEntry
     from search.tokeniser import tokenise
 
@@ -458,6 +458,7 @@ def seed_search_entries(processes=2):
             progress.advance(count)
     progress.finish()
     backends.current().rebuild(log=lambda message: None)
+    MEMBER_ENTRIES.bump()  # bulk-inserted, not re-indexed one by one: retire member searches kept before
 
 
 def counts():

@@ -7,8 +7,14 @@ unpublished, suspended or gone — and `reindex(kind, pk)` makes the table say e
 from django.db import connection, transaction
 from django.utils import timezone, translation
 
+from portal.generations import Generation
+
 from .models import Kind, SearchEntry, Variant, Visibility
 from .tokeniser import tokenise
+
+# Bumped each time members' entries are rewritten, once the backend's index has them too: member searches kept
+# under an older number (search/service.py) are never read again.
+MEMBER_ENTRIES = Generation("search:member-entries")
 
 VARIANT_AUDIENCES = {
     Variant.ALUMNI: {"members", "alumni"},
@@ -225,6 +231,8 @@ def reindex(kind, pk):
             entry.save()  # one by one: Wagtail's index follows each save
             saved.append(entry)
     backends.current().update(kind, pk, saved)
+    if kind == Kind.MEMBER:
+        MEMBER_ENTRIES.bump()
     return len(saved)
 
 

@@ -1,12 +1,17 @@
 """Site search: the query's terms, the tabs the viewer may use, ranked hits per tab, and the objects to show."""
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation import get_language
 
 from . import backends
 from .access import scope_for
+from .backends import Hit
+from .entries import MEMBER_ENTRIES
 from .models import Kind
 from .synonyms import query_terms_with_synonyms as query_terms  # the tokeniser's units, widened by synonyms
 
@@ -40,6 +45,34 @@ def one_version_each(hits, language):
     return [hit for hit in hits if not hit.family or hit.language == language or hit.family not in mine]
 
 
+def ranked_hits(backend, scope, units, kind, any_unit):
+    """The backend's ranked hits for one tab. Member searches are kept in the cache for DIRECTORY_CACHE_SECONDS
+    under the member entries' generation (search/entries.py, bumped after every member's re-indexing), so a
+    kept search never outlives a change to any member's entries.
+
+    Only members' searches: every member entry is for members (Visibility.MEMBERS), so two viewers with the same
+    variant find exactly the same entries, whatever groups each is in. The statement behind a common word
+    reads every matching member's row to rank them: 36 ms for マーケティング, 15,500 of 50,000 members."""
+    seconds = settings.DIRECTORY_CACHE_SECONDS
+    if kind != Kind.MEMBER or seconds <= 0:
+        return backend.hits(scope, units, kind, any_unit=any_unit)
+    terms = json.dumps([units, any_unit], ensure_ascii=False)
+    key = ":".join(
+        [
+            "search:members",
+            str(MEMBER_ENTRIES.current()),
+            backend.name,
+            scope.variant,
+            hashlib.sha256(terms.encode()).hexdigest(),
+        ]
+    )
+    kept = cache.get(key)
+    if kept is None:
+        kept = [tuple(hit)[1:] for hit in backend.hits(scope, units, kind, any_unit=any_unit)]
+        cache.set(key, kept, seconds)
+    return [Hit(kind, *row) for row in kept]
+
+
 def site_search(user, text, kinds=None):
     """Every tab's ranked hits for the text, as this viewer may see them.
 
@@ -58,7 +91,7 @@ def site_search(user, text, kinds=None):
         for any_unit in (False, True) if len(units) > 1 else (False,):
             outcome.any_unit = any_unit
             outcome.hits = {
-                kind: one_version_each(backend.hits(scope, units, kind, any_unit=any_unit), language)
+                kind: one_version_each(ranked_hits(backend, scope, units, kind, any_unit), language)
                 for kind in kinds
             }
             if outcome.total:

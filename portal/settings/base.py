@@ -144,7 +144,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # one process would leave the others serving the old page. PAGE_CACHE_MAX_AGE: what browsers and proxies keep.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if REDIS_URL else 0)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=30)
-# The member directory's filter choices per audience (search/directory.py); 0 finds them on every visit.
+# The member directory's filter choices per audience (search/directory.py) and member searches per audience and
+# query (search/service.py); 0 finds them on every visit.
 DIRECTORY_CACHE_SECONDS = env.int("DIRECTORY_CACHE_SECONDS", default=600 if REDIS_URL else 0)
 # The header's unread badges per member (community/unread.py); 0 counts them on every page.
 UNREAD_CACHE_SECONDS = env.int("UNREAD_CACHE_SECONDS", default=60 if REDIS_URL else 0)

@@ -14,7 +14,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from search import backends
-from search.entries import all_ids, reindex
+from search.entries import MEMBER_ENTRIES, all_ids, reindex
 from search.models import Kind, SearchEntry
 
 PROGRESS_EVERY = 200
@@ -63,4 +63,5 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Rebuilding the {backend.name} index…")
         backend.rebuild(log=self.stdout.write)
+        MEMBER_ENTRIES.bump()  # the backend's index is whole again: no member search kept from before
         self.stdout.write(self.style.SUCCESS(f"Search index rebuilt in {time.monotonic() - started:.1f} s."))
