@@ -185,3 +185,49 @@ def test_kept_member_count_follows_listing_changes_at_once(login, alumna, commun
     community["shown"].hidden_from_directory = True
     community["shown"].save()
     assert results_count(client) == 3
+
+
+def facet_statements(user, query):
+    """The directory's results for `query`, and how many facet statements it made."""
+    with CaptureQueriesContext(connection) as queries:
+        results = directory_results(user, query)
+    return results, sum("WITH m(" in entry["sql"] for entry in queries.captured_queries)
+
+
+@pytest.mark.usefixtures("kept")
+def test_kept_filter_facets_are_each_viewers_own(settings, alumna, community):
+    """The others' counts are shared by one audience; what each viewer sees of their own profile is not."""
+    query = DirectoryQuery(joined_from=1990)
+    quiet = community["quiet"].user
+    viewers = [alumna.user, quiet, alumna.user, quiet]
+    kept, statements = zip(*(facet_statements(user, query) for user in viewers), strict=True)
+    assert statements == (3, 2, 2, 2)  # everyone counted once; each viewer's own profile every time
+    settings.DIRECTORY_CACHE_SECONDS = 0
+    fresh = [directory_results(user, query).facets for user in viewers]
+    assert [results.facets for results in kept] == fresh
+    # Her years and department are private: they count for her alone.
+    lab = [{name: n for _pk, name, n in results.facets["departments"]}["研究所"] for results in kept]
+    assert lab == [2, 1, 2, 1]
+    assert kept[0].facets["total"] == kept[1].facets["total"] + 1
+
+
+@pytest.mark.usefixtures("kept")
+def test_kept_filter_facets_follow_every_change_at_once(alumna, community):
+    query = DirectoryQuery(joined_from=1990)
+    shown = community["shown"]
+
+    def departments():
+        return [name for _pk, name, _n in directory_results(alumna.user, query).facets["departments"]]
+
+    assert "海外事業部" not in departments()
+    shown.departments.add(OrgUnitFactory(name="海外事業部"))
+    assert "海外事業部" in departments()
+    shown.departments_audience = "private"
+    shown.save()
+    assert "海外事業部" not in departments()
+    shown.departments_audience = "members"
+    shown.save()
+    assert "海外事業部" in departments()
+    shown.user.is_active = False
+    shown.user.save()
+    assert "海外事業部" not in departments()
