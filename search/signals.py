@@ -3,7 +3,7 @@
 import logging
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from wagtail.signals import page_published, page_unpublished
 
@@ -93,6 +93,27 @@ def _on_user(sender, instance, update_fields=None, **kwargs):
         queue(Kind.MEMBER, profile_id)
 
 
+def _on_unit(sender, instance, created=False, **kwargs):
+    """A department or site renamed: its members' entries hold the old name, and the directory's facets too."""
+    from .directory import LISTING
+    from .tasks import reindex_unit_members
+
+    if created:
+        return
+    LISTING.bump()
+    transaction.on_commit(lambda: _send(reindex_unit_members, instance.pk))
+
+
+def _on_unit_deleted(sender, instance, **kwargs):
+    """Its members are known only before the delete (their links go with it): re-indexed after the commit."""
+    from .directory import LISTING
+    from .tasks import unit_member_ids
+
+    LISTING.bump()
+    for profile_id in unit_member_ids(instance.pk):
+        queue(Kind.MEMBER, profile_id)
+
+
 def _on_group(sender, instance, **kwargs):
     from .tasks import reindex_group_content
 
@@ -114,7 +135,7 @@ on_idea = _on(Kind.IDEA, {"title", "body", "status_note", "is_hidden"})
 
 
 def connect():
-    from community.models import Group, Idea, Post, Profile, User
+    from community.models import Group, Idea, OrgUnit, Post, Profile, User
 
     page_published.connect(_on_page, dispatch_uid="search_page_published")
     page_unpublished.connect(_on_page, dispatch_uid="search_page_unpublished")
@@ -123,6 +144,8 @@ def connect():
         post_save.connect(handler, sender=model, dispatch_uid=f"search_{model.__name__}_saved")
         post_delete.connect(handler, sender=model, dispatch_uid=f"search_{model.__name__}_deleted")
     post_save.connect(_on_user, sender=User, dispatch_uid="search_user_saved")
+    post_save.connect(_on_unit, sender=OrgUnit, dispatch_uid="search_unit_saved")
+    pre_delete.connect(_on_unit_deleted, sender=OrgUnit, dispatch_uid="search_unit_deleted")
     for relation in (Profile.departments.through, Profile.sites.through):
         m2m_changed.connect(_on_profile_units, sender=relation, dispatch_uid=f"search_{relation.__name__}")
     m2m_changed.connect(_on_profile_units, sender=Profile.expertise.through, dispatch_uid="search_expertise")

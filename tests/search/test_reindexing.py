@@ -67,3 +67,27 @@ def test_concurrent_reindexes_of_one_member_take_turns():
         thread.join()
     assert errors == []
     assert SearchEntry.objects.filter(kind=Kind.MEMBER, object_id=person.pk).count() == 3
+
+
+@pytest.mark.django_db
+def test_a_renamed_or_deleted_department_renews_its_members_entries(django_capture_on_commit_callbacks):
+    from community.models import OrgUnit
+    from tests.factories.members import OrgUnitFactory
+    from tests.search.helpers import found
+
+    unit = OrgUnitFactory(name="醸造技術部")
+    person = member(
+        handle="dev", display_name="開発 花子", departments=[unit], departments_audience="members"
+    )
+    viewer = member(handle="viewer", display_name="閲覧 太郎")
+    reindex(Kind.MEMBER, person.pk)
+    assert found(viewer.user, "醸造", Kind.MEMBER) == [person.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        unit.name = "発酵研究所"
+        unit.save()
+    assert found(viewer.user, "醸造", Kind.MEMBER) == []
+    assert found(viewer.user, "発酵", Kind.MEMBER) == [person.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        OrgUnit.objects.filter(pk=unit.pk).delete()
+    assert found(viewer.user, "発酵", Kind.MEMBER) == []
+    assert found(viewer.user, "開発", Kind.MEMBER) == [person.pk]  # still findable by name
