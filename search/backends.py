@@ -61,6 +61,9 @@ class DatabaseSearch:
     queries the entries' own tsvector column instead.)"""
 
     name = "database"
+    # A search sees an object's new entries once their transaction commits (search/service.py keeps member
+    # searches only where this holds).
+    sees_updates_at_once = True
 
     def __init__(self):
         self.backend = get_search_backend("default")

@@ -263,6 +263,9 @@ class ElasticsearchSearch:
     """Search entries in Elasticsearch: the same questions as `DatabaseSearch`, the same answers."""
 
     name = "elasticsearch"
+    # Written documents are searchable after the next refresh (up to refresh_interval, 1 s), not when update()
+    # returns: a member search kept then could hold a member's old entries for DIRECTORY_CACHE_SECONDS.
+    sees_updates_at_once = False
 
     def __init__(self, client, alias=None):
         self.client = client

@@ -48,13 +48,14 @@ def one_version_each(hits, language):
 def ranked_hits(backend, scope, units, kind, any_unit):
     """The backend's ranked hits for one tab. Member searches are kept in the cache for DIRECTORY_CACHE_SECONDS
     under the member entries' generation (search/entries.py, bumped after every member's re-indexing), so a
-    kept search never outlives a change to any member's entries.
+    kept search never outlives a change to any member's entries. Only with a backend whose searches see new
+    entries as soon as they are written (the database's; Elasticsearch shows them after its next refresh).
 
     Only members' searches: every member entry is for members (Visibility.MEMBERS), so two viewers with the same
     variant find exactly the same entries, whatever groups each is in. The statement behind a common word
     reads every matching member's row to rank them: 36 ms for マーケティング, 15,500 of 50,000 members."""
     seconds = settings.DIRECTORY_CACHE_SECONDS
-    if kind != Kind.MEMBER or seconds <= 0:
+    if kind != Kind.MEMBER or seconds <= 0 or not backend.sees_updates_at_once:
         return backend.hits(scope, units, kind, any_unit=any_unit)
     terms = json.dumps([units, any_unit], ensure_ascii=False)
     key = ":".join(

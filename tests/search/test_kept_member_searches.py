@@ -97,3 +97,26 @@ def test_the_cache_holds_member_searches_only(viewer):
     first = entry_statements(viewer.user, "味噌", Kind.POST)
     assert first > 0
     assert entry_statements(viewer.user, "味噌", Kind.POST) == first
+
+
+def test_a_backend_that_shows_writes_later_is_asked_every_time(viewer, monkeypatch):
+    """Elasticsearch shows written documents after its next refresh: a search kept in that gap would hold a
+    member's old entries, so its searches are never kept."""
+    from search import backends
+    from search.elastic import ElasticsearchSearch
+
+    asked = []
+
+    class LateBackend(backends.DatabaseSearch):
+        name = "late"
+        sees_updates_at_once = ElasticsearchSearch.sees_updates_at_once
+
+        def hits(self, scope, units, kind, any_unit=False, limit=backends.MAX_HITS):
+            asked.append(kind)
+            return super().hits(scope, units, kind, any_unit=any_unit, limit=limit)
+
+    monkeypatch.setattr(backends, "current", LateBackend)
+    index_everything()
+    site_search(viewer.user, "味噌", kinds=[Kind.MEMBER])
+    site_search(viewer.user, "味噌", kinds=[Kind.MEMBER])
+    assert asked == [Kind.MEMBER, Kind.MEMBER]
