@@ -1,6 +1,8 @@
 """Generation numbers: a number kept in the cache that every relevant change bumps. Whatever is cached under a
 key holding the number is never read again after a bump, and simply expires."""
 
+import hashlib
+import json
 import time
 
 from django.core.cache import cache
@@ -18,6 +20,19 @@ class Generation:
             cache.add(self.key, time.time_ns(), timeout=None)
             value = cache.get(self.key)
         return value
+
+    def kept(self, what, seconds, find):
+        """find(), kept in the cache for `seconds` under the current number (0: found every time). `what` names
+        the answer: any JSON value (a name, the query's parts), digested into the key."""
+        if seconds <= 0:
+            return find()
+        name = json.dumps(what, sort_keys=True, ensure_ascii=False)
+        key = f"{self.key}:{self.current()}:{hashlib.sha256(name.encode()).hexdigest()}"
+        found = cache.get(key)
+        if found is None:
+            found = find()
+            cache.set(key, found, seconds)
+        return found
 
     def bump(self):
         """Retire everything cached under the current number: now, and again when the surrounding transaction

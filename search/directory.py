@@ -1,14 +1,12 @@
 """The member directory's filters. Every filter on a privacy-controlled part only matches members who let the
 viewer see that part, so filtering can never reveal a hidden value."""
 
-import hashlib
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass
 from functools import partial
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
@@ -207,12 +205,9 @@ def filter_facets(viewer, query, profiles):
     repeats = profiles.query.distinct
     as_peers = filtered_profiles(viewer, query, as_peer=True)
     as_peers = as_peers.distinct() if repeats else as_peers
-    audiences = ",".join(sorted(audiences_for(viewer)))
-    filters = hashlib.sha256(
-        json.dumps(asdict(query), sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
-    everyone = _kept(
-        f"facets:{audiences}:{filters}", seconds, lambda: facet_rows(viewer, as_peers, as_peer=True)
+    audiences = sorted(audiences_for(viewer))
+    everyone = LISTING.kept(
+        ["facets", audiences, asdict(query)], seconds, lambda: facet_rows(viewer, as_peers, as_peer=True)
     )
     own_as_peers = facet_rows(viewer, as_peers.filter(user_id=viewer.pk), as_peer=True)
     own = facet_rows(viewer, profiles.filter(user_id=viewer.pk))
@@ -345,24 +340,12 @@ def facets_from_rows(rows):
 LISTING = Generation("directory:generation")
 
 
-def _kept(name, seconds, find):
-    """find(), kept in the cache under LISTING's current number for `seconds` (0: found every time)."""
-    if seconds <= 0:
-        return find()
-    key = f"directory:{name}:{LISTING.current()}"
-    found = cache.get(key)
-    if found is None:
-        found = find()
-        cache.set(key, found, seconds)
-    return found
-
-
 def listed_count(viewer):
     """How many members the unfiltered directory lists: the same for every member, and counting them reads the
     whole listing (37 ms at 50,000 members)."""
     if not is_member(viewer):
         return 0
-    return _kept("count", settings.DIRECTORY_CACHE_SECONDS, directory_profiles_for(viewer).count)
+    return LISTING.kept("count", settings.DIRECTORY_CACHE_SECONDS, directory_profiles_for(viewer).count)
 
 
 def filter_options(viewer):
@@ -396,7 +379,7 @@ def expertise_options(viewer):
             ).values_list("name", flat=True)
         )
 
-    names = _kept(f"expertise:{','.join(audiences)}", settings.DIRECTORY_CACHE_SECONDS, find)
+    names = LISTING.kept(["expertise", audiences], settings.DIRECTORY_CACHE_SECONDS, find)
     mine = profile_of(viewer)
     # The viewer's own tags are among the names already when they are listed and show them to their peers.
     shows_own = mine is None or (mine.expertise_audience in audiences and not mine.hidden_from_directory)

@@ -1,11 +1,8 @@
 """Site search: the query's terms, the tabs the viewer may use, ranked hits per tab, and the objects to show."""
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 
 from . import backends
@@ -57,20 +54,11 @@ def ranked_hits(backend, scope, units, kind, any_unit):
     seconds = settings.DIRECTORY_CACHE_SECONDS
     if kind != Kind.MEMBER or seconds <= 0 or not backend.sees_updates_at_once:
         return backend.hits(scope, units, kind, any_unit=any_unit)
-    terms = json.dumps([units, any_unit], ensure_ascii=False)
-    key = ":".join(
-        [
-            "search:members",
-            str(MEMBER_ENTRIES.current()),
-            backend.name,
-            scope.variant,
-            hashlib.sha256(terms.encode()).hexdigest(),
-        ]
+    kept = MEMBER_ENTRIES.kept(
+        [backend.name, scope.variant, units, any_unit],
+        seconds,
+        lambda: [tuple(hit)[1:] for hit in backend.hits(scope, units, kind, any_unit=any_unit)],
     )
-    kept = cache.get(key)
-    if kept is None:
-        kept = [tuple(hit)[1:] for hit in backend.hits(scope, units, kind, any_unit=any_unit)]
-        cache.set(key, kept, seconds)
     return [Hit(kind, *row) for row in kept]
 
 
